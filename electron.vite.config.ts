@@ -1,0 +1,28 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+// Builds main, preload and renderer without needing the Electron binary (it only reads electron/package.json).
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: true,
+      rollupOptions: {
+        input: { index: resolve('src/main/index.ts'), 'core-worker': resolve('src/core/host/worker.ts') }
+      }
+    }
+  },
+  preload: {
+    build: {
+      externalizeDeps: true,
+      // A sandboxed preload must be a single CommonJS file (ESM preloads need sandbox: false).
+      rollupOptions: { input: { index: resolve('src/preload/index.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } }
+    }
+  },
+  renderer: {
+    root: 'src/renderer',
+    build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
+    resolve: { alias: { '@renderer': resolve('src/renderer/src') } },
+    plugins: [react()]
+  }
+})

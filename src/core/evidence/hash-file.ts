@@ -1,0 +1,23 @@
+import { createHash } from 'node:crypto'
+import { open } from 'node:fs/promises'
+
+const CHUNK = 4 * 1024 * 1024
+
+/** Stream a file through SHA-256 with one reused buffer: constant memory whatever the size. */
+export async function hashFile(path: string): Promise<{ sha256: string; size: number }> {
+  const fh = await open(path, 'r')
+  try {
+    const h = createHash('sha256')
+    const buf = Buffer.allocUnsafe(CHUNK)
+    let size = 0
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, CHUNK, null)
+      if (bytesRead === 0) break
+      h.update(bytesRead === CHUNK ? buf : buf.subarray(0, bytesRead))
+      size += bytesRead
+    }
+    return { sha256: h.digest('hex'), size }
+  } finally {
+    await fh.close()
+  }
+}

@@ -1,0 +1,127 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { ApiError } from '../../shared/api/errors'
+import { fsyncDir, renameWithRetry } from '../fs/atomic'
+import { faultPoint } from '../util/fault'
+import { hashFile } from './hash-file'
+
+const CHUNK = 4 * 1024 * 1024
+
+/** Where a locker file with this hash lives, relative to the case folder. */
+export function lockerRelPath(sha256: string): string {
+  return join('evidence', sha256.slice(0, 2), sha256)
+}
+
+/** Result of copying a file into the locker. */
+export interface LockerPut {
+  sha256: string
+  size: number
+  relPath: string
+  /** False when identical bytes were already in the locker. */
+  created: boolean
+}
+
+/**
+ * Copy a source file into the content-addressed locker (RELIABILITY D4): hash while streaming into a temp
+ * file, fsync, re-read and re-hash the copy, rename to evidence/<aa>/<sha256>, make it read-only, fsync the
+ * directory. The source is only ever opened for reading.
+ */
+export async function putInLocker(caseDir: string, sourcePath: string): Promise<LockerPut> {
+  const evDir = join(caseDir, 'evidence')
+  mkdirSync(evDir, { recursive: true })
+  const tmp = join(evDir, `.incoming-${randomBytes(8).toString('hex')}.tmp`)
+  const src = await open(sourcePath, 'r')
+  const out = await open(tmp, 'wx', 0o600)
+  let sha256: string
+  let size = 0
+  try {
+    const h = createHash('sha256')
+    const buf = Buffer.allocUnsafe(CHUNK)
+    for (;;) {
+      const { bytesRead } = await src.read(buf, 0, CHUNK, null)
+      if (bytesRead === 0) break
+      const chunk = buf.subarray(0, bytesRead)
+      h.update(chunk)
+      let off = 0
+      while (off < bytesRead) off += (await out.write(chunk, off, bytesRead - off)).bytesWritten
+      size += bytesRead
+    }
+    sha256 = h.digest('hex')
+    await out.sync()
+  } catch (e) {
+    await out.close().catch(() => undefined)
+    rmSync(tmp, { force: true })
+    throw e
+  } finally {
+    await src.close()
+  }
+  await out.close()
+  faultPoint('after-evidence-fsync')
+  const reread = await hashFile(tmp)
+  if (reread.sha256 !== sha256 || reread.size !== size) {
+    rmSync(tmp, { force: true })
+    throw new ApiError('IO', `the locker copy of ${sourcePath} does not read back identically (disk or filesystem fault)`)
+  }
+  const relPath = lockerRelPath(sha256)
+  const target = join(caseDir, relPath)
+  if (existsSync(target)) {
+    rmSync(tmp, { force: true })
+    return { sha256, size, relPath, created: false }
+  }
+  mkdirSync(join(evDir, sha256.slice(0, 2)), { recursive: true })
+  faultPoint('mid-rename')
+  renameWithRetry(tmp, target)
+  chmodSync(target, 0o444)
+  fsyncDir(join(evDir, sha256.slice(0, 2)))
+  return { sha256, size, relPath, created: true }
+}
+
+/** Remove a locker file this operation created (used when its unit of work rolls back). */
+export function removeFromLocker(caseDir: string, sha256: string): void {
+  const p = join(caseDir, lockerRelPath(sha256))
+  if (!existsSync(p)) return
+  chmodSync(p, 0o644)
+  rmSync(p, { force: true })
+}
+
+/** Problems found by re-hashing one locker file, or null when it is intact. */
+export async function checkLockerFile(caseDir: string, sha256: string, size: number): Promise<string | null> {
+  const p = join(caseDir, lockerRelPath(sha256))
+  if (!existsSync(p)) return 'the locker file is missing'
+  const got = await hashFile(p)
+  if (got.sha256 !== sha256) return `content changed: SHA-256 is now ${got.sha256}`
+  if (got.size !== size) return `size changed: ${got.size} bytes, recorded ${size}`
+  const mode = statSync(p).mode & 0o222
+  if (mode !== 0) return 'the locker file is no longer read-only'
+  return null
+}
+
+/**
+ * Housekeeping at open: temp files from an interrupted copy are deleted; locker files that no evidence row
+ * names (a crash between file and row) are moved to evidence/orphans/. Returns what was moved.
+ */
+export function sweepLocker(caseDir: string, known: Set<string>): { removedTemp: string[]; orphaned: string[] } {
+  const evDir = join(caseDir, 'evidence')
+  const removedTemp: string[] = []
+  const orphaned: string[] = []
+  if (!existsSync(evDir)) return { removedTemp, orphaned }
+  for (const name of readdirSync(evDir)) {
+    const p = join(evDir, name)
+    if (name.endsWith('.tmp')) {
+      rmSync(p, { force: true })
+      removedTemp.push(name)
+      continue
+    }
+    if (name === 'orphans' || !/^[0-9a-f]{2}$/.test(name)) continue
+    for (const f of readdirSync(p)) {
+      if (known.has(f)) continue
+      const dest = join(evDir, 'orphans')
+      mkdirSync(dest, { recursive: true })
+      renameSync(join(p, f), join(dest, f))
+      orphaned.push(relative(caseDir, join(dest, f)))
+    }
+  }
+  return { removedTemp, orphaned }
+}

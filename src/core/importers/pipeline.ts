@@ -1,0 +1,178 @@
+import { createReadStream } from 'node:fs'
+import { join } from 'node:path'
+import type { ProgressEvent } from '../../shared/api/contract'
+import { ApiError } from '../../shared/api/errors'
+import type { CaseHandle } from '../case/case-folder'
+import { abandonEvidence, recordEvidence, stageEvidence, type PendingEvidence } from '../evidence/receive'
+import { AsyncUnit } from '../store/unit-of-work'
+import { nowIso } from '../util/clock'
+import { faultPoint } from '../util/fault'
+import { detectFormat, importerById, listSinks, sinkFor } from './registry'
+import { readHead, rejectNonText } from './sniff'
+import { formatLocator, ParseError, type ConflictNote, type Importer, type ImportOptions, type SinkContext } from './types'
+
+/** A file handed to an import. */
+export interface ImportFile {
+  path: string
+  originalName?: string
+  originalPath?: string
+  note?: string
+}
+
+/** What one file contributed (the CLI's `import --json` and the UI summary print this). */
+export interface FileImportResult {
+  file: string
+  format: string
+  formatName: string
+  parserVersion: string
+  sha256: string
+  evidenceAlreadyPresent: boolean
+  records: number
+  counts: Record<string, number>
+  conflicts: ConflictNote[]
+  warnings: string[]
+}
+
+/** Options of one import call. */
+export interface RunImportOptions {
+  examiner: string
+  format?: string
+  options?: ImportOptions
+  /** Run everything, report what would happen, and roll back (the UI preview). */
+  dryRun?: boolean
+  progress?: (e: ProgressEvent) => void
+}
+
+const PROGRESS_EVERY = 2000
+const CONFLICTS_REPORTED = 200
+
+/**
+ * Import files into a case as ONE unit of work (RELIABILITY D2, way (a)): every file is copied into the locker
+ * first, then a single BEGIN IMMEDIATE transaction records the evidence, the import rows, every parsed record
+ * with its provenance, and one audit entry. Any malformed record rolls all of it back and removes locker files
+ * this call created, so the case is exactly as before.
+ */
+export async function runImport(c: CaseHandle, files: ImportFile[], o: RunImportOptions): Promise<FileImportResult[]> {
+  if (!files.length) throw new ApiError('BAD_INPUT', 'no files to import')
+  // Cheap checks on the original's first bytes first: a PNG or 2 GB of noise is refused before it is copied.
+  const chosen: Importer[] = []
+  for (const f of files) {
+    const name = f.originalName ?? f.path
+    const head = await readHead(f.path).catch(() => {
+      throw new ApiError('NOT_FOUND', `cannot read ${name}`, { file: name })
+    })
+    rejectNonText(head, name, { zip: o.format !== undefined })
+    chosen.push(o.format ? importerById(o.format) : detectFormat(head, name))
+  }
+  const pending: PendingEvidence[] = []
+  let unit: AsyncUnit | undefined
+  let committed = false
+  try {
+    for (const f of files) pending.push(await stageEvidence(c, { path: f.path, originalName: f.originalName, originalPath: f.originalPath, note: f.note }))
+    unit = new AsyncUnit(c)
+    const results: FileImportResult[] = []
+    for (let i = 0; i < files.length; i++) {
+      try {
+        results.push(await importOne(c, pending[i], chosen[i], o))
+      } catch (e) {
+        throw e instanceof ParseError ? parseErrorToApi(e, pending[i].originalName) : e
+      }
+    }
+    const finishCtx = { count: (n: string, k = 1) => bump(results[results.length - 1].counts, n, k), warn: (m: string) => results[results.length - 1].warnings.push(m) }
+    for (const s of listSinks()) s.finish?.(c.db, finishCtx)
+    if (o.dryRun) {
+      unit.rollback()
+      return results
+    }
+    committed = true
+    unit.finish(o.examiner, 'import', {
+      files: results.map((r) => ({ file: r.file, sha256: r.sha256, format: r.format, parserVersion: r.parserVersion, records: r.records, counts: r.counts, conflicts: r.conflicts.length, warnings: r.warnings.length })),
+      options: o.options ?? {}
+    })
+    if (results.reduce((n, r) => n + r.records, 0) > 50_000) c.db.pragma('wal_checkpoint(TRUNCATE)')
+    return results
+  } catch (e) {
+    committed = false
+    unit?.rollback()
+    throw e
+  } finally {
+    // Locker files this call created go again unless their rows committed (dry runs never commit).
+    if (!committed) for (const p of pending) abandonEvidence(c, p)
+  }
+}
+
+function bump(counts: Record<string, number>, name: string, n: number): void {
+  counts[name] = (counts[name] ?? 0) + n
+}
+
+async function importOne(c: CaseHandle, p: PendingEvidence, imp: Importer, o: RunImportOptions): Promise<FileImportResult> {
+  const { item, duplicate } = recordEvidence(c.db, p, o.examiner)
+  const started = nowIso()
+  const importId = Number(
+    c.db
+      .prepare('INSERT INTO imports (evidence_id, format, parser_version, started_at, finished_at, examiner) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(item.id, imp.id, imp.version, started, started, o.examiner).lastInsertRowid
+  )
+  const result: FileImportResult = {
+    file: p.originalName,
+    format: imp.id,
+    formatName: imp.name,
+    parserVersion: imp.version,
+    sha256: item.sha256,
+    evidenceAlreadyPresent: duplicate,
+    records: 0,
+    counts: {},
+    conflicts: [],
+    warnings: []
+  }
+  const addSource = c.db.prepare('INSERT OR IGNORE INTO record_sources (kind, key, evidence_id, locator, import_id) VALUES (?, ?, ?, ?, ?)')
+  const addConflict = c.db.prepare(
+    `INSERT INTO conflicts (kind, key, field, existing_value, existing_evidence_id, existing_locator, new_value, new_evidence_id, new_locator, import_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  )
+  let conflictCount = 0
+  const ctx: SinkContext = {
+    db: c.db,
+    evidenceId: item.id,
+    evidenceSha256: item.sha256,
+    importId,
+    locator: '',
+    count: (n, k = 1) => bump(result.counts, n, k),
+    addSource: (kind, key) => void addSource.run(kind, key, item.id, ctx.locator, importId),
+    conflict: (n) => {
+      addConflict.run(n.kind, n.key, n.field, n.existing, n.existingEvidenceId ?? null, n.existingLocator ?? null, n.incoming, item.id, ctx.locator, importId)
+      conflictCount++
+      if (result.conflicts.length < CONFLICTS_REPORTED) result.conflicts.push(n)
+    },
+    warn: (m) => {
+      if (result.warnings.length < 1000) result.warnings.push(m)
+    }
+  }
+  const lockerPath = join(c.dir, item.lockerPath)
+  const input = { name: p.originalName, size: item.size, open: () => createReadStream(lockerPath, { highWaterMark: 1 << 20 }) }
+  for await (const rec of imp.parse(input, o.options ?? {})) {
+    ctx.locator = formatLocator(rec.loc)
+    try {
+      sinkFor(rec.kind).store(rec, ctx)
+    } catch (e) {
+      if (e instanceof ParseError || e instanceof ApiError) throw e
+      throw new ParseError((e as Error).message, rec.loc)
+    }
+    if (++result.records % PROGRESS_EVERY === 0) {
+      o.progress?.({ op: 'import', phase: p.originalName, done: result.records, total: null })
+      faultPoint('mid-import')
+    }
+  }
+  if (conflictCount > result.conflicts.length) result.warnings.push(`${conflictCount} conflicts in all; the first ${result.conflicts.length} are listed`)
+  c.db
+    .prepare('UPDATE imports SET finished_at = ?, summary = ? WHERE id = ?')
+    .run(nowIso(), JSON.stringify({ records: result.records, counts: result.counts, conflicts: conflictCount, warnings: result.warnings.length }), importId)
+  o.progress?.({ op: 'import', phase: p.originalName, done: result.records, total: result.records })
+  return result
+}
+
+/** Name the file (by its original name) and the place in it: `file:line[:column]: message`. */
+function parseErrorToApi(e: ParseError, file: string): ApiError {
+  const where = e.loc.line === undefined && e.loc.pointer !== undefined ? ` (at ${e.loc.pointer || '/'})` : ''
+  return new ApiError('PARSE', e.message + where, { file, line: e.loc.line, column: e.loc.column, details: e.loc.pointer !== undefined ? { pointer: e.loc.pointer } : undefined })
+}

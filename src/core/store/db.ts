@@ -1,0 +1,35 @@
+import Database from 'better-sqlite3'
+import { ApiError } from '../../shared/api/errors'
+
+export type Db = Database.Database
+
+/**
+ * Open a case database with the pragmas RELIABILITY D1 requires and read them back: a connection that cannot
+ * get WAL + synchronous=FULL + foreign keys is refused for writing rather than used quietly.
+ */
+export function openDb(file: string, opts: { readOnly?: boolean; create?: boolean } = {}): Db {
+  const db = new Database(file, { readonly: !!opts.readOnly, fileMustExist: !opts.create })
+  try {
+    db.pragma('busy_timeout = 5000')
+    db.pragma('foreign_keys = ON')
+    if (!opts.readOnly) {
+      db.pragma('journal_mode = WAL')
+      db.pragma('synchronous = FULL')
+      db.pragma('journal_size_limit = 67108864')
+      checkPragmas(db)
+    }
+    return db
+  } catch (e) {
+    db.close()
+    throw e
+  }
+}
+
+function checkPragmas(db: Db): void {
+  const mode = String(db.pragma('journal_mode', { simple: true })).toLowerCase()
+  const sync = Number(db.pragma('synchronous', { simple: true }))
+  const fk = Number(db.pragma('foreign_keys', { simple: true }))
+  if (mode !== 'wal' || sync !== 2 || fk !== 1) {
+    throw new ApiError('IO', `case database refused: pragmas came back journal_mode=${mode} synchronous=${sync} foreign_keys=${fk}`)
+  }
+}

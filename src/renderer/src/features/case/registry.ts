@@ -1,0 +1,5 @@
+import type { CaseTab } from './tabs'
+import { OverviewTab } from './OverviewTab'
+
+/** Case workspace tabs in display order. Feature areas add theirs here. */
+export const CASE_TABS: CaseTab[] = [{ id: 'overview', title: 'Overview', component: OverviewTab }]

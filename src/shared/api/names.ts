@@ -1,0 +1,21 @@
+/**
+ * Plain lists of contract method and event names, with no schema library: the sandboxed preload allow-lists
+ * against these. test/unit/shared/names.test.ts keeps them equal to the contract.
+ */
+export const METHOD_NAME_LIST = [
+  'cases.library',
+  'cases.create',
+  'cases.info',
+  'cases.update',
+  'evidence.list',
+  'evidence.add',
+  'evidence.verify',
+  'audit.list',
+  'audit.verify',
+  'imports.formats',
+  'imports.run',
+  'imports.list',
+  'imports.conflicts'
+] as const
+
+export const EVENT_NAME_LIST = ['progress', 'case-changed'] as const
