@@ -4,11 +4,15 @@ import { initChains } from './chains/init'
 import { CoreState, type CallContext, type CoreOptions, type Handler, type HandlerMap } from './service/context'
 import { foundationHandlers } from './service/handlers-foundation'
 import { importHandlers } from './service/handlers-imports'
+import { exploreHandlers } from './service/handlers-explore'
+import { entityHandlers } from './service/handlers-entities'
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 const handlers: HandlerMap<MethodName> = {
   ...foundationHandlers,
-  ...importHandlers
+  ...importHandlers,
+  ...exploreHandlers,
+  ...entityHandlers
 }
 
 /** The core service behind every host: one `invoke` for the whole contract. */

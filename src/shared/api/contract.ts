@@ -8,12 +8,16 @@ import { casesArea } from './areas/cases'
 import { evidenceArea } from './areas/evidence'
 import { auditArea } from './areas/audit'
 import { importsArea } from './areas/imports'
+import { exploreArea } from './areas/explore'
+import { entitiesArea } from './areas/entities'
 
 export const contract = {
   ...casesArea,
   ...evidenceArea,
   ...auditArea,
-  ...importsArea
+  ...importsArea,
+  ...exploreArea,
+  ...entitiesArea
 } as const
 
 export type Contract = typeof contract

@@ -15,7 +15,18 @@ export const METHOD_NAME_LIST = [
   'imports.formats',
   'imports.run',
   'imports.list',
-  'imports.conflicts'
+  'imports.conflicts',
+  'explore.networks',
+  'explore.addresses',
+  'explore.transactions',
+  'explore.address',
+  'explore.tx',
+  'entities.list',
+  'entities.create',
+  'entities.update',
+  'entities.addMembers',
+  'entities.removeMembers',
+  'entities.delete'
 ] as const
 
 export const EVENT_NAME_LIST = ['progress', 'case-changed'] as const

@@ -1,0 +1,72 @@
+import { address as btcAddress, networks, type Network } from 'bitcoinjs-lib'
+import { bech32, bech32m } from 'bech32'
+import type { AddressCodec, NormalizedAddress } from '../address'
+import { AddressError } from '../address'
+import { initChains } from '../init'
+
+const NETS: Record<string, Network> = { btc: networks.bitcoin, 'btc-testnet': networks.testnet, 'btc-regtest': networks.regtest }
+
+/** Script type of a Bitcoin address from its encoding. */
+function typeOf(text: string, net: Network): string {
+  const lower = text.toLowerCase()
+  if (lower.startsWith(net.bech32 + '1')) {
+    const dec = decodeSegwit(lower)
+    if (dec.version === 0) return dec.program.length === 20 ? 'p2wpkh' : 'p2wsh'
+    if (dec.version === 1 && dec.program.length === 32) return 'p2tr'
+    return `witness_v${dec.version}`
+  }
+  const b = btcAddress.fromBase58Check(text)
+  return b.version === net.pubKeyHash ? 'p2pkh' : 'p2sh'
+}
+
+function decodeSegwit(lower: string): { version: number; program: number[] } {
+  // BIP-350: v0 must use bech32, v1+ bech32m; a checksum of the wrong kind is invalid.
+  let words: number[]
+  let kind: 'bech32' | 'bech32m'
+  try {
+    words = bech32.decode(lower, 90).words
+    kind = 'bech32'
+  } catch {
+    words = bech32m.decode(lower, 90).words
+    kind = 'bech32m'
+  }
+  const version = words[0]
+  if (version === 0 && kind !== 'bech32') throw new Error('witness v0 with a bech32m checksum')
+  if (version > 0 && kind !== 'bech32m') throw new Error(`witness v${version} with a bech32 (not bech32m) checksum`)
+  return { version, program: bech32.fromWords(words.slice(1)) }
+}
+
+/** Bitcoin addresses: base58 P2PKH/P2SH, bech32 P2WPKH/P2WSH, bech32m P2TR, on main, test and regtest nets. */
+export const bitcoinCodec: AddressCodec = {
+  family: 'bitcoin',
+  normalize(text: string, network: string): NormalizedAddress {
+    initChains()
+    const net = NETS[network]
+    if (!net) throw new AddressError(text, `unknown bitcoin network ${network}`)
+    if (/[a-z]/.test(text) && /[A-Z]/.test(text) && /^(bc|tb|bcrt)1/i.test(text)) throw new AddressError(text, 'mixed-case bech32')
+    try {
+      // toOutputScript checks checksum, HRP/version bytes and witness rules for this network.
+      btcAddress.toOutputScript(text, net)
+      const isBech = text.toLowerCase().startsWith(net.bech32 + '1')
+      if (isBech) decodeSegwit(text.toLowerCase())
+      const canonical = isBech ? text.toLowerCase() : text
+      return { network, canonical, display: canonical, type: typeOf(canonical, net), notes: [] }
+    } catch (e) {
+      const other = bitcoinCodec.guessNetwork!(text)
+      if (other && other !== network) throw new AddressError(text, `this is a ${other} address, not ${network}`)
+      throw new AddressError(text, (e as Error).message)
+    }
+  },
+  guessNetwork(text: string): string | undefined {
+    initChains()
+    for (const [id, net] of Object.entries(NETS)) {
+      try {
+        btcAddress.toOutputScript(text, net)
+        return id
+      } catch {
+        /* try the next network */
+      }
+    }
+    return undefined
+  }
+}
