@@ -70,6 +70,8 @@ export interface ExploreProvider {
   address(db: Db, network: string, address: string, txLimit: number): AddressDetail | undefined
   tx(db: Db, network: string | undefined, txid: string): TxDetail | undefined
   transfers(db: Db, q: FlowQuery): Iterable<FlowTransfer>
+  /** Every address this family stores in the case (canonical form), for screening and search. */
+  addressKeys(db: Db): Iterable<{ network: string; address: string }>
 }
 
 const providers: ExploreProvider[] = []
