@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { accessSync, constants, existsSync, mkdirSync, readdirSync } from 'node:fs'
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { ApiError } from '../../shared/api/errors'
 import type { CaseMeta } from '../../shared/api/areas/cases'
@@ -60,8 +60,38 @@ function readMeta(db: Db): CaseMeta {
   }
 }
 
-function handle(dir: string, db: Db, readOnly: boolean): CaseHandle {
-  return { dir, db, readOnly, meta: () => readMeta(db), close: () => db.close() }
+function handle(dir: string, db: Db, readOnly: boolean, onClose?: () => void): CaseHandle {
+  return {
+    dir,
+    db,
+    readOnly,
+    meta: () => readMeta(db),
+    close: () => {
+      db.close()
+      onClose?.()
+    }
+  }
+}
+
+/**
+ * A read-only SQLite connection on a WAL database still creates empty -wal/-shm files when the folder allows
+ * it. A read-only look must leave the case folder byte-for-byte as it was, so remove them again if this open
+ * created them and nothing was written to them.
+ */
+function sidecarCleanup(dbFile: string): () => void {
+  const sidecars = [dbFile + '-wal', dbFile + '-shm'].filter((f) => !existsSync(f))
+  return () => {
+    if (sidecars.length !== 2) return
+    const [wal, shm] = sidecars
+    try {
+      if (existsSync(wal) && statSync(wal).size === 0) {
+        rmSync(wal)
+        rmSync(shm, { force: true })
+      }
+    } catch {
+      /* best effort: a concurrent writer may have opened them meanwhile */
+    }
+  }
 }
 
 /** True when a folder holds a Chaintrail case. */
@@ -125,13 +155,14 @@ export function openCase(dirIn: string, opts: { examiner?: string; readOnly?: bo
   const dir = resolve(dirIn)
   if (!isCaseFolder(dir)) throw new ApiError('NOT_FOUND', `${dir} is not a Chaintrail case folder (no ${DB_FILE})`)
   const readOnly = opts.readOnly || !folderWritable(dir)
+  const cleanup = readOnly ? sidecarCleanup(join(dir, DB_FILE)) : undefined
   const db = openDb(join(dir, DB_FILE), { readOnly })
   try {
     if (readOnly) {
       if (schemaVersion(db) !== SCHEMA_VERSION) {
         throw new ApiError('READ_ONLY', `the case is read-only and at schema ${schemaVersion(db)}; it must be upgraded to ${SCHEMA_VERSION} by a writable open first`)
       }
-      return handle(dir, db, true)
+      return handle(dir, db, true, cleanup)
     }
     const { from, to } = migrate(db)
     const examiner = opts.examiner ?? readMeta(db).examiner
@@ -146,6 +177,7 @@ export function openCase(dirIn: string, opts: { examiner?: string; readOnly?: bo
     return handle(dir, db, false)
   } catch (e) {
     db.close()
+    cleanup?.()
     throw e
   }
 }

@@ -15,7 +15,7 @@ export function assertWritable(c: CaseHandle): void {
  */
 export function mutate<T>(c: CaseHandle, examiner: string, action: string, fn: () => { result: T; details: unknown }): { result: T; audit: AuditRecord } {
   assertWritable(c)
-  return c.db
+  const done = c.db
     .transaction(() => {
       const { result, details } = fn()
       touch(c)
@@ -24,6 +24,8 @@ export function mutate<T>(c: CaseHandle, examiner: string, action: string, fn: (
       return { result, audit }
     })
     .immediate()
+  faultPoint('after-commit')
+  return done
 }
 
 function touch(c: CaseHandle): void {
