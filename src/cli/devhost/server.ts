@@ -165,7 +165,8 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
       return fail(res, { status: 413, code: 'TOO_LARGE', message: 'file larger than 4 GiB' })
     }
     stats.handled++
-    const uploadId = core.state.stage({ path, originalName: name, owned: true })
+    // A browser never reveals where the file came from: record that honestly instead of the temp path.
+    const uploadId = core.state.stage({ path, originalName: name, originalPath: `(uploaded through the browser) ${name}`, owned: true })
     sendJson(res, 200, { ok: true, value: { uploadId } })
   }
 

@@ -3,6 +3,7 @@
  * (dev host, `npm run web`) calls go over loopback HTTP with the per-start token from the URL fragment.
  */
 import type { ChaintrailBridge, EventName, MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract'
+import type { PickedFile } from '../../../shared/api/areas/files'
 import { ApiError, type ApiErrorShape } from '../../../shared/api/errors'
 
 declare global {
@@ -20,6 +21,13 @@ function takeTokenFromFragment(): void {
     // Keep the token out of history, bookmarks and screenshots of the address bar.
     history.replaceState(null, '', window.location.pathname + window.location.search)
   }
+}
+
+/** Rebuild an ApiError from whatever crossed the bridge (a plain shape from the preload or HTTP). */
+function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e
+  if (e && typeof e === 'object' && typeof (e as ApiErrorShape).code === 'string') return ApiError.from(e as ApiErrorShape)
+  return new ApiError('INTERNAL', e instanceof Error ? e.message : String(e))
 }
 
 const listeners = new Map<EventName, Set<(p: unknown) => void>>()
@@ -40,6 +48,17 @@ function ensureSocket(): void {
   }
 }
 
+async function readEnvelope<T>(res: Response): Promise<T> {
+  let body: { ok: true; value: T } | { ok: false; error: ApiErrorShape }
+  try {
+    body = (await res.json()) as typeof body
+  } catch {
+    throw new ApiError('IO', `the dev host answered ${res.status} ${res.statusText}`)
+  }
+  if (!body.ok) throw ApiError.from(body.error)
+  return body.value
+}
+
 const httpBridge: ChaintrailBridge = {
   async invoke(method, input) {
     const res = await fetch('/api/invoke', {
@@ -47,9 +66,7 @@ const httpBridge: ChaintrailBridge = {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? ''}` },
       body: JSON.stringify({ method, input })
     })
-    const body = (await res.json()) as { ok: true; value: unknown } | { ok: false; error: ApiErrorShape }
-    if (!body.ok) throw ApiError.from(body.error)
-    return body.value as never
+    return readEnvelope(res)
   },
   on(event, cb) {
     ensureSocket()
@@ -57,6 +74,31 @@ const httpBridge: ChaintrailBridge = {
     listeners.get(event)!.add(cb)
     return () => listeners.get(event)?.delete(cb)
   }
+}
+
+function desktopBridge(api: ChaintrailBridge): ChaintrailBridge {
+  return {
+    invoke: (method, input) => api.invoke(method, input).catch((e: unknown) => Promise.reject(toApiError(e))),
+    on: (event, cb) => api.on(event, cb)
+  }
+}
+
+takeTokenFromFragment()
+
+/** True in the desktop app (native dialogs via `files.pick`); false in a browser on the dev host. */
+export const isDesktop = !!window.api
+
+/** The bridge in use. */
+export const bridge: ChaintrailBridge = window.api ? desktopBridge(window.api) : httpBridge
+
+/** Typed call of a contract method. */
+export function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  return bridge.invoke(method, input)
+}
+
+/** Subscribe to a core event ('progress', 'case-changed'); returns the unsubscribe function. */
+export function onEvent(event: EventName, cb: (payload: unknown) => void): () => void {
+  return bridge.on(event, cb)
 }
 
 /** Upload a browser File to the dev host; returns the staged id that contract calls take. */
@@ -67,17 +109,10 @@ export async function uploadFile(file: File): Promise<{ uploadId: string }> {
     headers: { authorization: `Bearer ${token ?? ''}`, 'content-type': 'application/octet-stream' },
     body: file
   })
-  const body = (await res.json()) as { ok: true; value: { uploadId: string } } | { ok: false; error: ApiErrorShape }
-  if (!body.ok) throw ApiError.from(body.error)
-  return body.value
+  return readEnvelope(res)
 }
 
-takeTokenFromFragment()
-
-/** The bridge in use. */
-export const bridge: ChaintrailBridge = window.api ?? httpBridge
-
-/** Typed call of a contract method. */
-export function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  return bridge.invoke(method, input)
+/** Desktop only: show the native open dialog; picked files come back staged (empty when cancelled). */
+export function pickFiles(purpose: string, multiple = false): Promise<PickedFile[]> {
+  return call('files.pick', { purpose, multiple })
 }
