@@ -54,7 +54,7 @@ void app.whenReady().then(async () => {
       if (method === 'files.pick') return pickFiles(worker, sender, input as { purpose: string; multiple: boolean })
       const value = await worker.invoke(method, input, onProgress)
       if ((contract[method] as { mutates?: boolean }).mutates) {
-        const caseId = (input as { caseId?: string }).caseId ?? (value as { id?: string }).id ?? null
+        const caseId = (input as { caseId?: string } | undefined)?.caseId ?? (value as { id?: string } | undefined)?.id ?? null
         for (const w of BrowserWindow.getAllWindows()) w.webContents.send(eventChannel('case-changed'), { caseId, method })
       }
       return value

@@ -59,8 +59,11 @@ async function readEnvelope<T>(res: Response): Promise<T> {
   return body.value
 }
 
+const NO_TOKEN = 'this page was opened without its access token: open the full URL that `npm run web` printed (it ends in #token=…)'
+
 const httpBridge: ChaintrailBridge = {
   async invoke(method, input) {
+    if (!token) throw new ApiError('UNAUTHORIZED', NO_TOKEN)
     const res = await fetch('/api/invoke', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? ''}` },
@@ -104,6 +107,7 @@ export function onEvent(event: EventName, cb: (payload: unknown) => void): () =>
 /** Upload a browser File to the dev host; returns the staged id that contract calls take. */
 export async function uploadFile(file: File): Promise<{ uploadId: string }> {
   if (window.api) throw new Error('uploads are for the browser host; the desktop app picks files natively')
+  if (!token) throw new ApiError('UNAUTHORIZED', NO_TOKEN)
   const res = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${token ?? ''}`, 'content-type': 'application/octet-stream' },

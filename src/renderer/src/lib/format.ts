@@ -50,7 +50,7 @@ export function summarizeDetails(details: unknown): string {
   const entries = Object.entries(details as Record<string, unknown>).sort(([a], [b]) => rank(order, a) - rank(order, b))
   for (const [k, v] of entries) {
     let s: string
-    if (v === null || v === undefined) s = '—'
+    if (v === null || v === undefined || v === '') s = '—'
     else if (typeof v === 'object') s = JSON.stringify(v)
     else s = String(v)
     if (typeof v === 'string' && /^[0-9a-f]{64}$/.test(v)) s = `${v.slice(0, 12)}…`
