@@ -213,7 +213,7 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
   // Loopback by literal address: never 0.0.0.0, ::, or a name lookup of "localhost".
   await new Promise<void>((ok, bad) => {
     server.once('error', bad)
-    server.listen({ host: '127.0.0.1', port: opts.port ?? 0, exclusive: true }, () => ok())
+    server.listen({ host: '127.0.0.1', port: opts.port ?? 0, exclusive: true, backlog: 2048 }, () => ok())
   })
   const address = server.address() as AddressInfo
   port = address.port
