@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page, TestInfo } from '@playwright/test'
@@ -31,13 +31,20 @@ export async function seedCases(core: Core): Promise<void> {
   for (const c of seed) await core.invoke('cases.create', c)
 }
 
-/** Save a screenshot into docs/screenshots (README uses them) and attach it to the test output. */
+/**
+ * Attach a screenshot to the test output, and save it as docs/screenshots/<name>.png (README uses them) when
+ * that file is missing or CHAINTRAIL_UPDATE_SCREENSHOTS=1 (`npm run screenshots`). Times and ids differ on
+ * every run, so rewriting the committed PNGs on each `npm test` would only churn the tree and clash in merges.
+ */
 export async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const dir = join(REPO, 'docs', 'screenshots')
-  mkdirSync(dir, { recursive: true })
-  const file = join(dir, `${name}.png`)
-  const png = await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' })
+  const png = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' })
   await testInfo.attach(name, { body: png, contentType: 'image/png' })
+  const dir = join(REPO, 'docs', 'screenshots')
+  const file = join(dir, `${name}.png`)
+  if (process.env.CHAINTRAIL_UPDATE_SCREENSHOTS === '1' || !existsSync(file)) {
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(file, png)
+  }
 }
 
 /** Load the app afresh at the tokened URL (a bare goto would only change the fragment and not reload). */
