@@ -33,7 +33,7 @@ function createWindow(): void {
     show: false,
     backgroundColor: '#0f1720',
     title: 'Chaintrail',
-    webPreferences: { ...REQUIRED_PREFS, preload: join(__dirname, '../preload/index.cjs'), spellcheck: false, navigateOnDragDrop: false }
+    webPreferences: { ...REQUIRED_PREFS, preload: join(__dirname, '../preload/index.cjs'), spellcheck: false, navigateOnDragDrop: false, devTools: !app.isPackaged }
   })
   win.once('ready-to-show', () => win.show())
   void win.loadURL(APP_ENTRY)
