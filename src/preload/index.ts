@@ -6,10 +6,16 @@ import { EVENT_NAME_LIST, METHOD_NAME_LIST } from '../shared/api/names'
 const methods = new Set<string>(METHOD_NAME_LIST)
 const events = new Set<string>(EVENT_NAME_LIST)
 
+// Fail closed: without the sandbox and context isolation this bridge would hand the page more than it should,
+// so it is not exposed at all (RELIABILITY §3 items 3 and 4; the page then shows that it cannot reach the core).
+const isolatedAndSandboxed = process.contextIsolated === true && process.sandboxed === true
+
 interface ErrorShape {
   code: string
   message: string
 }
+
+if (!isolatedAndSandboxed) throw new Error('preload refused: the window is not sandboxed and context-isolated')
 
 contextBridge.exposeInMainWorld('api', {
   invoke(method: string, input: unknown) {

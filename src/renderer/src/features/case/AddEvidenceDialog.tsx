@@ -6,6 +6,8 @@ import { Dialog } from '../../components/Dialog'
 import { FileChooser, type ChosenFile } from '../../components/FileChooser'
 import { TextField } from '../../components/Field'
 import { Notice } from '../../components/Notice'
+import { ProgressBar } from '../../components/ProgressBar'
+import { useProgress } from '../../lib/useProgress'
 import { messageOf } from '../../lib/errors'
 
 /** One file's outcome. */
@@ -23,6 +25,8 @@ export function AddEvidenceDialog({ caseId, onClose, onDone }: { caseId: string;
   const [busy, setBusy] = useState(false)
   const [fileError, setFileError] = useState<string>()
   const [failure, setFailure] = useState<string>()
+  const [current, setCurrent] = useState<string>()
+  const progress = useProgress()
 
   async function submit() {
     if (!files.length) {
@@ -33,6 +37,7 @@ export function AddEvidenceDialog({ caseId, onClose, onDone }: { caseId: string;
     setFailure(undefined)
     const results: AddedEvidence[] = []
     for (const f of files) {
+      setCurrent(f.name)
       try {
         const staged = await f.stage()
         const r = await call('evidence.add', { caseId, file: staged, note: note.trim() || undefined })
@@ -42,6 +47,7 @@ export function AddEvidenceDialog({ caseId, onClose, onDone }: { caseId: string;
       }
     }
     setBusy(false)
+    setCurrent(undefined)
     if (results.every((r) => r.error)) {
       setFailure(results.map((r) => `${r.name}: ${r.error}`).join('; '))
       return
@@ -83,6 +89,7 @@ export function AddEvidenceDialog({ caseId, onClose, onDone }: { caseId: string;
         onChange={(e) => setNote(e.currentTarget.value)}
         hint="Where it came from, e.g. “Etherscan export downloaded 2026-03-02 by DC Smith”"
       />
+      {busy ? <ProgressBar event={progress} label={`Copying and hashing ${current ?? ''} into the locker…`} /> : null}
     </Dialog>
   )
 }
