@@ -10,6 +10,7 @@ import { auditArea } from './areas/audit'
 import { importsArea } from './areas/imports'
 import { exploreArea } from './areas/explore'
 import { entitiesArea } from './areas/entities'
+import { labelsArea, screenArea } from './areas/labels'
 
 export const contract = {
   ...casesArea,
@@ -17,7 +18,9 @@ export const contract = {
   ...auditArea,
   ...importsArea,
   ...exploreArea,
-  ...entitiesArea
+  ...entitiesArea,
+  ...labelsArea,
+  ...screenArea
 } as const
 
 export type Contract = typeof contract

@@ -26,7 +26,15 @@ export const METHOD_NAME_LIST = [
   'entities.update',
   'entities.addMembers',
   'entities.removeMembers',
-  'entities.delete'
+  'entities.delete',
+  'labels.list',
+  'labels.sources',
+  'labels.add',
+  'labels.update',
+  'labels.remove',
+  'labels.import',
+  'labels.starter',
+  'screen.run'
 ] as const
 
 export const EVENT_NAME_LIST = ['progress', 'case-changed'] as const
