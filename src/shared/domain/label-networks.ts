@@ -27,11 +27,12 @@ export const LABEL_ONLY_NETWORKS: readonly LabelOnlyNetwork[] = [
 ]
 
 /** How far a label's address was checked. */
-export type AddressCheck = 'valid' | 'checksum' | 'format'
+export type AddressCheck = 'valid' | 'checksum' | 'format' | 'none'
 
 /** The marker shown beside an address that is not fully validated. */
 export function addressCheckMarker(check: string): string | null {
   if (check === 'checksum') return 'not validated: unsupported chain (checksum only)'
   if (check === 'format') return 'not validated: unsupported chain (format only)'
+  if (check === 'none') return 'not validated: unsupported chain, and the text does not look like an address of it'
   return null
 }

@@ -28,7 +28,7 @@ export const m0005: Migration = {
         network TEXT,
         address TEXT,
         address_text TEXT,
-        address_check TEXT CHECK (address_check IN ('valid', 'checksum', 'format')),
+        address_check TEXT CHECK (address_check IN ('valid', 'checksum', 'format', 'none')),
         tx_hash TEXT,
         entity_id INTEGER REFERENCES entities(id) ON DELETE CASCADE,
         name TEXT NOT NULL,
