@@ -24,7 +24,7 @@ export function isLabelNetwork(id: string): boolean {
 
 /** Asset/network symbols of OFAC and GraphSense → network id. USDT/USDC/WETH… are decided by address form. */
 const SYMBOL_NETWORK: Record<string, string> = {
-  XBT: 'btc', BTC: 'btc', ETH: 'eth', WETH: 'eth', TRX: 'tron', ARB: 'arbitrum', BSC: 'bsc', BNB: 'bsc',
+  XBT: 'btc', BTC: 'btc', ETH: 'eth', WETH: 'eth', TRX: 'tron', ARB: 'arbitrum', BSC: 'bsc', BNB: 'bsc', BEP20: 'bsc',
   MATIC: 'polygon', OP: 'optimism', LTC: 'ltc', BCH: 'bch', BSV: 'bsv', BTG: 'btg', DASH: 'dash', ZEC: 'zec',
   XMR: 'xmr', XRP: 'xrp', XVG: 'xvg', ETC: 'etc', EOS: 'eos', EOSIO: 'eos', ALGO: 'algo', KCS: 'kcc', KCC: 'kcc'
 }

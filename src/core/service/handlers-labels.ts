@@ -30,7 +30,10 @@ async function assertLabelFormats(files: ImportFile[], format: string | undefine
   if (format) return
   for (const f of files) {
     const name = f.originalName ?? f.path
-    const imp = detectFormat(await readHead(f.path), name)
+    const head = await readHead(f.path).catch(() => {
+      throw new ApiError('NOT_FOUND', `cannot read ${name}`, { file: name })
+    })
+    const imp = detectFormat(head, name)
     if (!LABEL_FORMAT_IDS.includes(imp.id)) throw new ApiError('UNSUPPORTED', `${name}: looks like ${imp.name}, not a tag set; use import for explorer exports`, { file: name })
   }
 }
