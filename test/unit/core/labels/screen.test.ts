@@ -99,3 +99,15 @@ describe.skipIf(!!sharedFixturesMissing)('attribution across sources and screeni
     expect(r.hits[0].labels[0]).toMatchObject({ name: 'Suspected mixer', viaEntity: 'Mixer cluster', category: 'mixer' })
   })
 })
+
+describe('entity deletion keeps its labels in the audit log', () => {
+  it('deleting an entity removes its own labels and records them', async () => {
+    const t = labelCase()
+    const e = await t.core.invoke('entities.create', { caseId: t.caseId, name: 'E', members: [] })
+    await t.core.invoke('labels.add', { caseId: t.caseId, target: { entityId: e.id }, name: 'Cluster of suspect', category: 'suspect' })
+    await t.core.invoke('entities.delete', { caseId: t.caseId, entityId: e.id })
+    expect((await t.core.invoke('labels.list', { caseId: t.caseId })).total).toBe(0)
+    const last = (await t.core.invoke('audit.list', { caseId: t.caseId })).entries[0]
+    expect(last).toMatchObject({ action: 'entity.deleted', details: { labels: [{ name: 'Cluster of suspect', category: 'suspect' }] } })
+  })
+})
