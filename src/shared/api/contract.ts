@@ -10,7 +10,11 @@ import { auditArea } from './areas/audit'
 import { importsArea } from './areas/imports'
 import { exploreArea } from './areas/explore'
 import { entitiesArea } from './areas/entities'
+<<<<<<< HEAD
 import { labelsArea, screenArea } from './areas/labels'
+=======
+import { filesArea } from './areas/files'
+>>>>>>> feat/ui
 
 export const contract = {
   ...casesArea,
@@ -19,8 +23,12 @@ export const contract = {
   ...importsArea,
   ...exploreArea,
   ...entitiesArea,
+<<<<<<< HEAD
   ...labelsArea,
   ...screenArea
+=======
+  ...filesArea
+>>>>>>> feat/ui
 } as const
 
 export type Contract = typeof contract

@@ -34,7 +34,8 @@ export const METHOD_NAME_LIST = [
   'labels.remove',
   'labels.import',
   'labels.starter',
-  'screen.run'
+  'screen.run',
+  'files.pick'
 ] as const
 
 export const EVENT_NAME_LIST = ['progress', 'case-changed'] as const
