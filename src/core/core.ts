@@ -6,11 +6,8 @@ import { foundationHandlers } from './service/handlers-foundation'
 import { importHandlers } from './service/handlers-imports'
 import { exploreHandlers } from './service/handlers-explore'
 import { entityHandlers } from './service/handlers-entities'
-<<<<<<< HEAD
 import { labelHandlers } from './service/handlers-labels'
-=======
 import { fileHandlers } from './service/handlers-files'
->>>>>>> feat/ui
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 const handlers: HandlerMap<MethodName> = {
@@ -18,11 +15,8 @@ const handlers: HandlerMap<MethodName> = {
   ...importHandlers,
   ...exploreHandlers,
   ...entityHandlers,
-<<<<<<< HEAD
-  ...labelHandlers
-=======
+  ...labelHandlers,
   ...fileHandlers
->>>>>>> feat/ui
 }
 
 /** The core service behind every host: one `invoke` for the whole contract. */

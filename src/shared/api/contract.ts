@@ -10,11 +10,8 @@ import { auditArea } from './areas/audit'
 import { importsArea } from './areas/imports'
 import { exploreArea } from './areas/explore'
 import { entitiesArea } from './areas/entities'
-<<<<<<< HEAD
 import { labelsArea, screenArea } from './areas/labels'
-=======
 import { filesArea } from './areas/files'
->>>>>>> feat/ui
 
 export const contract = {
   ...casesArea,
@@ -23,12 +20,9 @@ export const contract = {
   ...importsArea,
   ...exploreArea,
   ...entitiesArea,
-<<<<<<< HEAD
   ...labelsArea,
-  ...screenArea
-=======
+  ...screenArea,
   ...filesArea
->>>>>>> feat/ui
 } as const
 
 export type Contract = typeof contract
