@@ -23,7 +23,8 @@ export const LABEL_CATEGORIES = [
 ] as const
 export type LabelCategory = (typeof LABEL_CATEGORIES)[number]
 
-/** How a category is drawn. `icon` is a short glyph that reads without colour (colour-blind analysts, print). */
+/** How a category is drawn. `icon` is a short glyph that reads without colour (colour-blind analysts, print);
+ * plain symbols, not emoji, so it renders offline without an emoji font. */
 export interface CategoryStyle {
   title: string
   /** Fill colour (hex) for badges and graph nodes. */
@@ -40,19 +41,19 @@ export interface CategoryStyle {
 const S = (title: string, color: string, ink: string, icon: string, legend: string) => ({ title, color, ink, icon, legend })
 
 const STYLE_BY_CATEGORY: Record<LabelCategory, Omit<CategoryStyle, 'severity'>> = {
-  sanctioned: S('Sanctioned', '#b00020', '#ffffff', '⛔', 'On a sanctions list (OFAC SDN or a list derived from it)'),
+  sanctioned: S('Sanctioned', '#b00020', '#ffffff', '⊘', 'On a sanctions list (OFAC SDN or a list derived from it)'),
   theft_hack: S('Theft / hack', '#d84315', '#ffffff', '⚠', 'Exploiter, hacker or stolen-funds address'),
   ransomware: S('Ransomware', '#6a1b9a', '#ffffff', '☣', 'Ransomware operator or payment address'),
-  darknet_market: S('Darknet market', '#4a148c', '#ffffff', '🕸', 'Darknet market'),
-  mixer: S('Mixer', '#37474f', '#ffffff', '🌀', 'Mixing service or coinjoin coordinator'),
+  darknet_market: S('Darknet market', '#4a148c', '#ffffff', '☠', 'Darknet market'),
+  mixer: S('Mixer', '#37474f', '#ffffff', '∞', 'Mixing service or coinjoin coordinator'),
   scam: S('Scam', '#c2185b', '#ffffff', '✖', 'Scam, phishing or fraud'),
   suspect: S('Suspect', '#ef6c00', '#000000', '?', 'Suspect in this or another investigation'),
-  le_seized: S('LE seized', '#1565c0', '#ffffff', '🔒', 'Seized by law enforcement'),
-  gambling: S('Gambling', '#8d6e63', '#ffffff', '🎲', 'Gambling service'),
+  le_seized: S('LE seized', '#1565c0', '#ffffff', '⚖', 'Seized by law enforcement'),
+  gambling: S('Gambling', '#8d6e63', '#ffffff', '♠', 'Gambling service'),
   bridge: S('Bridge', '#00838f', '#ffffff', '⇄', 'Cross-chain bridge or router'),
   swap_service: S('Swap service', '#00897b', '#ffffff', '⇆', 'Instant swap / exchange service'),
   defi: S('DeFi', '#5e35b1', '#ffffff', '◆', 'DeFi protocol contract'),
-  exchange: S('Exchange', '#2e7d32', '#ffffff', '🏦', 'Centralised exchange'),
+  exchange: S('Exchange', '#2e7d32', '#ffffff', '¤', 'Centralised exchange'),
   victim: S('Victim', '#0277bd', '#ffffff', '♥', 'Victim'),
   unknown: S('Other', '#757575', '#ffffff', '•', 'Labelled, category not one of the above')
 }

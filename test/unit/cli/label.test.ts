@@ -31,7 +31,7 @@ describe.skipIf(!!sharedFixturesMissing)('chaintrail label / screen', () => {
     expect(add.out).toContain('invoice⟦U+202E⟧fdp.exe')
     const screen = await run('screen', dir)
     expect(screen.code).toBe(0)
-    expect(screen.out).toMatch(/1 hit\(s\)\n\n⛔ SANCTIONED {2}eth:0x098B716B8Aaf21512996dC57EB0615e2383E2f96\n {3}- sanctioned: Lazarus group/)
+    expect(screen.out).toMatch(/1 hit\(s\)\n\n⊘ SANCTIONED {2}eth:0x098B716B8Aaf21512996dC57EB0615e2383E2f96\n {3}- sanctioned: Lazarus group/)
     expect(screen.out).toContain('[SDN entry "LAZARUS GROUP", program DPRK3]')
     const fail = await run('screen', dir, '--fail-on', 'sanctioned')
     expect(fail.code).toBe(1)

@@ -12,7 +12,7 @@ export function SafeText({ text, className }: { text: string; className?: string
       {parts.map((p, i) =>
         p.hidden ? (
           <span key={i} className="ct-hidden-char" title={`hidden control character ${p.text}`} data-testid="hidden-char">
-            ⟦{p.text}⟧
+            {p.text}
           </span>
         ) : (
           <span key={i}>{p.text}</span>
