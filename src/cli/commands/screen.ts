@@ -10,17 +10,18 @@ import { withCase } from '../session'
 export const screenCmd: Command = {
   name: 'screen',
   summary: 'check every address in the case against all labels; hits by severity, sanctioned first',
-  usage: 'screen <dir> [--json] [--fail-on CATEGORY]',
-  options: { 'fail-on': { type: 'string' } },
+  usage: 'screen <dir> [--json] [--fail-on CATEGORY] [--limit N]',
+  options: { 'fail-on': { type: 'string' }, limit: { type: 'string' } },
   async run(pos, f, g, io) {
     const [dir] = need(pos, ['dir'])
     const failOn = f['fail-on'] as string | undefined
     if (failOn !== undefined && !(LABEL_CATEGORIES as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${LABEL_CATEGORIES.join(', ')}`)
     await withCase(dir, g, async (s) => {
-      const r = await s.core.invoke('screen.run', { caseId: s.caseId })
+      if (f.limit !== undefined && !/^[1-9]\d*$/.test(String(f.limit))) throw new UsageError('--limit takes a positive number')
+      const r = await s.core.invoke('screen.run', { caseId: s.caseId, limit: f.limit ? Number(f.limit) : undefined })
       if (g.json) printJson(io, r)
       else {
-        io.out(`Screened ${r.addressesChecked} case addresses against ${r.labelsChecked} labels: ${r.hits.length} hit(s)`)
+        io.out(`Screened ${r.addressesChecked} case addresses against ${r.labelsChecked} labels: ${r.totalHits} hit(s)${r.totalHits > r.hits.length ? ` (the ${r.hits.length} most severe shown; --limit N for more)` : ''}`)
         for (const h of r.hits) {
           const st = CATEGORY_STYLES[h.category]
           io.out(`\n${st.icon} ${st.title.toUpperCase()}  ${h.network}:${h.display}`)
@@ -35,8 +36,8 @@ export const screenCmd: Command = {
       }
       if (failOn) {
         const limit = CATEGORY_STYLES[failOn as LabelCategory].severity
-        const bad = r.hits.filter((h) => h.severity <= limit)
-        if (bad.length) throw new CheckFailed(`${bad.length} hit(s) at or above "${failOn}"`)
+        const bad = Object.entries(r.byCategory).reduce((n, [c, k]) => n + (CATEGORY_STYLES[c as LabelCategory].severity <= limit ? k : 0), 0)
+        if (bad) throw new CheckFailed(`${bad} hit(s) at or above "${failOn}"`)
       }
     })
   }

@@ -43,7 +43,7 @@ function display(network: string, address: string): string {
  * worst category among their labels (sanctioned first, then theft/hack, ransomware, darknet, mixer, scam, …),
  * then by address; each hit lists all its labels with their sources, SDN entry name and program.
  */
-export function screenCase(db: Db): { addressesChecked: number; labelsChecked: number; hits: ScreenHit[]; byCategory: Record<string, number> } {
+export function screenCase(db: Db, limit = Infinity): { addressesChecked: number; labelsChecked: number; totalHits: number; hits: ScreenHit[]; byCategory: Record<string, number> } {
   const keys = labelledKeys(db)
   const hitRefs: { network: string; address: string }[] = []
   const seen = new Set<string>()
@@ -78,5 +78,5 @@ export function screenCase(db: Db): { addressesChecked: number; labelsChecked: n
   }
   hits.sort((a, b) => a.severity - b.severity || a.network.localeCompare(b.network) || a.address.localeCompare(b.address))
   const labelsChecked = (db.prepare('SELECT count(*) AS n FROM labels').get() as { n: number }).n
-  return { addressesChecked: checked, labelsChecked, hits, byCategory }
+  return { addressesChecked: checked, labelsChecked, totalHits: hits.length, hits: hits.slice(0, limit), byCategory }
 }

@@ -95,5 +95,5 @@ export const labelHandlers: HandlerMap<'labels.list' | 'labels.sources' | 'label
     const files = starterFiles().map((p) => ({ path: p, originalName: p.split('/').pop()!, originalPath: p, note: 'Chaintrail starter label set (resources/labels)' }))
     return importLabels(c, ctx, ctx.state.examinerFor(c), files, { skipInvalid: false, dryRun: i.dryRun })
   },
-  'screen.run': (i, { state }) => screenCase(state.caseById(i.caseId).db)
+  'screen.run': (i, { state }) => screenCase(state.caseById(i.caseId).db, i.limit)
 }

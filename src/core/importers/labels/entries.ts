@@ -41,6 +41,15 @@ export function confidenceLevel(id: string): number | undefined {
 
 const MAX_ERRORS_LISTED = 200
 
+/** RELIABILITY §4: no single field of a tag set may exceed 64 KiB. */
+export const MAX_FIELD_CHARS = 64 * 1024
+
+/** The name of the first text field over MAX_FIELD_CHARS, if any. */
+export function oversizedField(fields: Record<string, string | undefined>): string | undefined {
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined && v.length > MAX_FIELD_CHARS) return k
+  return undefined
+}
+
 /**
  * Per-entry validation shared by every tag-set parser: collects every bad entry (not just the first), spots
  * duplicates by an identity key, and decides at the end. Without skipInvalid one bad entry rejects the whole file

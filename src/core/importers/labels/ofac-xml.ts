@@ -4,6 +4,9 @@ import { ParseError } from '../types'
 import { EntryCheck } from './entries'
 import { DIGITAL_CURRENCY_PREFIX, sdnIdentity, sdnLabel, type SdnAddress, type SdnParty } from './ofac-common'
 
+/** sdn_advanced.xml was ~80 MB in 2023; anything far larger is not an OFAC file. */
+const XML_MAX_BYTES = 1024 * 1024 * 1024
+
 /** Callbacks of the streamed XML walk; `path` is the stack of local element names. */
 interface XmlHandlers {
   open(name: string, attrs: Record<string, string>, path: string[], line: number): void
@@ -21,6 +24,7 @@ function local(name: string): string {
  * the element being closed, so memory stays bounded by the largest leaf element.
  */
 async function walkXml(input: ImportInput, h: XmlHandlers): Promise<void> {
+  if (input.size > XML_MAX_BYTES) throw new ParseError(`file is ${input.size} bytes; OFAC XML is capped at ${XML_MAX_BYTES} bytes`, { line: 1 })
   const parser = new SaxesParser({ xmlns: false, position: true })
   const path: string[] = []
   let text = ''

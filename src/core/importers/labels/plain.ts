@@ -5,7 +5,7 @@ import { mapConcepts } from '../../attribution/concepts'
 import { networkForSymbol, resolveLabelAddress } from '../../attribution/label-address'
 import type { Importer, ImportRecord, SourceLocation } from '../types'
 import { ParseError } from '../types'
-import { confidenceLevel, EntryCheck, readText, type LabelEntry } from './entries'
+import { confidenceLevel, EntryCheck, MAX_FIELD_CHARS, oversizedField, readText, type LabelEntry } from './entries'
 
 const MAX_BYTES = 64 * 1024 * 1024
 const REQUIRED = ['address', 'chain', 'label', 'category', 'source'] as const
@@ -22,6 +22,8 @@ function category(text: string): { category: LabelCategory; concept: string } | 
 /** Shared per-row rules of the plain CSV and JSON formats. */
 function rowToRecord(row: Map<string, string>, loc: SourceLocation, where: string, check: EntryCheck, listTitle: string, warnNoConfidence: () => void): ImportRecord | undefined {
   for (const k of REQUIRED) if (!row.get(k)?.trim()) return check.bad(loc, where, `${k} is empty`)
+  const big = oversizedField(Object.fromEntries(row))
+  if (big) return check.bad(loc, where, `${big} is over ${MAX_FIELD_CHARS} characters`)
   const address = row.get('address')!
   let network: string
   try {

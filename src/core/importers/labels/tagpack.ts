@@ -4,7 +4,7 @@ import { mapConcepts } from '../../attribution/concepts'
 import { networkForSymbol, resolveLabelAddress } from '../../attribution/label-address'
 import type { Importer, ImportRecord } from '../types'
 import { ParseError } from '../types'
-import { confidenceLevel, EntryCheck, readText, type LabelEntry, type LabelSetInfo } from './entries'
+import { confidenceLevel, EntryCheck, MAX_FIELD_CHARS, oversizedField, readText, type LabelEntry, type LabelSetInfo } from './entries'
 import { IncludeRef, loadYaml, resolveInclude, YAML_MAX_BYTES } from './safe-yaml'
 
 /** Tag fields a header may carry and every tag inherits (GraphSense tagpack_schema). */
@@ -92,6 +92,8 @@ export const tagpackImporter: Importer = {
 function tagToRecord(m: Map<string, unknown>, info: LabelSetInfo, check: EntryCheck, loc: { line: number }, where: string): ImportRecord | undefined {
   try {
     for (const k of ['label', 'source', 'currency']) if (str(m, k) === undefined) return check.bad(loc, where, `${k} is missing (mandatory after inheritance)`)
+    const big = oversizedField({ label: str(m, 'label'), source: str(m, 'source'), context: str(m, 'context'), actor: str(m, 'actor') })
+    if (big) return check.bad(loc, where, `${big} is over ${MAX_FIELD_CHARS} characters`)
     const address = str(m, 'address')
     const txHash = str(m, 'tx_hash')
     if ((address === undefined) === (txHash === undefined)) return check.bad(loc, where, 'a tag needs exactly one of address and tx_hash')

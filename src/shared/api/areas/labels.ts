@@ -120,8 +120,9 @@ export type ScreenHit = z.infer<typeof ScreenHit>
 /** Screening every address of the case against every label. */
 export const screenArea = {
   'screen.run': {
-    input: z.object({ caseId: CaseId }).strict(),
-    output: z.object({ addressesChecked: z.number().int(), labelsChecked: z.number().int(), hits: z.array(ScreenHit), byCategory: z.record(z.string(), z.number().int()) }),
+    /** `limit` bounds the hits returned (most severe first); totalHits and byCategory always count them all. */
+    input: z.object({ caseId: CaseId, limit: z.number().int().min(1).max(1_000_000).default(10_000) }).strict(),
+    output: z.object({ addressesChecked: z.number().int(), labelsChecked: z.number().int(), totalHits: z.number().int(), hits: z.array(ScreenHit), byCategory: z.record(z.string(), z.number().int()) }),
     mutates: false
   }
 } as const
