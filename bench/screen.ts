@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { addrHash } from '../src/core/attribution/addr-hash'
 import { labelsForAddresses } from '../src/core/attribution/label-lookup'
 import { screenCase } from '../src/core/attribution/screen'
 import { createCase } from '../src/core/case/case-folder'
@@ -26,14 +27,14 @@ try {
   const db = h.db
   let t = performance.now()
   const ins = db.prepare(
-    "INSERT INTO labels (network, address, address_text, address_check, name, category, source_kind, confidence_id, confidence, author, created_at, updated_at) VALUES ('eth', ?, ?, 'valid', ?, ?, 'examiner', 'forensic', 50, 'bench', '2026-01-01', '2026-01-01')"
+    "INSERT INTO labels (network, address, addr_hash, address_text, address_check, name, category, source_kind, confidence_id, confidence, author, created_at, updated_at) VALUES ('eth', ?, ?, ?, 'valid', ?, ?, 'examiner', 'forensic', 50, 'bench', '2026-01-01', '2026-01-01')"
   )
   const cats = ['sanctioned', 'theft_hack', 'mixer', 'exchange', 'scam']
   db.transaction(() => {
     for (let i = 0; i < N_LABELS; i++) {
       // The first HITS labels sit on case addresses; the rest on addresses the case does not hold.
       const a = i < HITS ? addr(1, i * Math.floor(N_ADDR / HITS)) : addr(2, i)
-      ins.run(a, a, `label ${i}`, cats[i % cats.length])
+      ins.run(a, addrHash('eth', a), a, `label ${i}`, cats[i % cats.length])
     }
   })()
   console.log(`setup: ${N_LABELS.toLocaleString('en')} labels inserted in ${((performance.now() - t) / 1000).toFixed(1)} s`)

@@ -8,6 +8,7 @@ import { normalizeAddress } from '../chains/address'
 import type { Db } from '../store/db'
 import { mutate } from '../store/unit-of-work'
 import { nowIso } from '../util/clock'
+import { addrHash } from './addr-hash'
 import { resolveLabelAddress } from './label-address'
 
 interface LabelRow {
@@ -181,10 +182,10 @@ export function addLabel(
     const id = Number(
       c.db
         .prepare(
-          `INSERT INTO labels (network, address, address_text, address_check, entity_id, name, category, source_kind, confidence_id, confidence, note, author, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 'examiner', ?, ?, ?, ?, ?, ?)`
+          `INSERT INTO labels (network, address, addr_hash, address_text, address_check, entity_id, name, category, source_kind, confidence_id, confidence, note, author, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'examiner', ?, ?, ?, ?, ?, ?)`
         )
-        .run(addr?.network ?? null, addr?.canonical ?? null, 'address' in i.target ? i.target.address : null, addr?.check ?? null, entityId, i.name, i.category, i.confidenceId, level, i.note, author, now, now).lastInsertRowid
+        .run(addr?.network ?? null, addr?.canonical ?? null, addr ? addrHash(addr.network, addr.canonical) : null, 'address' in i.target ? i.target.address : null, addr?.check ?? null, entityId, i.name, i.category, i.confidenceId, level, i.note, author, now, now).lastInsertRowid
     )
     const label = getLabel(c.db, id)
     return { result: label, details: { labelId: id, label: auditView(label) } }

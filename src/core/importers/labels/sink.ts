@@ -1,4 +1,5 @@
 import { CONFIDENCE_LEVELS } from '../../../shared/domain/labels'
+import { addrHash } from '../../attribution/addr-hash'
 import { addressKey } from '../../attribution/label-lookup'
 import { nowIso } from '../../util/clock'
 import type { Sink, SinkContext } from '../types'
@@ -45,14 +46,15 @@ export function storeImportedLabel(ctx: SinkContext, e: LabelEntry): number | un
   const now = nowIso()
   const res = db
     .prepare(
-      `INSERT OR IGNORE INTO labels (network, address, address_text, address_check, tx_hash, name, category, concept, source_kind, source, list_title,
+      `INSERT OR IGNORE INTO labels (network, address, addr_hash, address_text, address_check, tx_hash, name, category, concept, source_kind, source, list_title,
          evidence_id, locator, import_id, confidence_id, confidence, note, author, created_at, updated_at, actor, tag_type, is_public, is_cluster_definer,
          context, lastmod, sdn_name, sdn_program, sdn_uid)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
     .run(
       t.network,
       addr?.address ?? null,
+      addr ? addrHash(t.network, addr.address) : null,
       addr?.addressText ?? null,
       addr?.check ?? null,
       tx?.txHash ?? null,

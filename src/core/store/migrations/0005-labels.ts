@@ -4,7 +4,8 @@ import type { Migration } from './index'
  * Labels: names for addresses, entities or transactions. An imported label is a fact read from an evidence file
  * (evidence_id + locator, read-only: triggers refuse UPDATE/DELETE); an examiner's own label names its author and
  * may be edited or deleted (audited, the audit entry keeps what was removed). Labels from different sources are
- * never merged, so conflicting names all stay visible.
+ * never merged, so conflicting names all stay visible. addr_hash (core/attribution/addr-hash.ts) lets screening hold
+ * every labelled address as a small integer.
  */
 export const m0005: Migration = {
   version: 5,
@@ -28,6 +29,7 @@ export const m0005: Migration = {
         network TEXT,
         address TEXT,
         address_text TEXT,
+        addr_hash INTEGER,
         address_check TEXT CHECK (address_check IN ('valid', 'checksum', 'format', 'none')),
         tx_hash TEXT,
         entity_id INTEGER REFERENCES entities(id) ON DELETE CASCADE,
@@ -56,7 +58,7 @@ export const m0005: Migration = {
         sdn_program TEXT,
         sdn_uid TEXT,
         CHECK ((address IS NOT NULL) + (entity_id IS NOT NULL) + (tx_hash IS NOT NULL) = 1),
-        CHECK (address IS NULL OR (network IS NOT NULL AND address_check IS NOT NULL)),
+        CHECK (address IS NULL OR (network IS NOT NULL AND address_check IS NOT NULL AND addr_hash IS NOT NULL)),
         CHECK ((source_kind = 'import') = (evidence_id IS NOT NULL AND locator IS NOT NULL AND import_id IS NOT NULL))
       );
       CREATE INDEX labels_by_address ON labels(address, network);
