@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tmpDir } from '../../../helpers/tmp'
 import { registerProvider, type ExploreProvider } from '../../../../src/core/explore/providers'
+import { addrHash } from '../../../../src/core/attribution/addr-hash'
 import { labelsForAddresses } from '../../../../src/core/attribution/label-lookup'
 import { shared, sharedFixturesMissing } from '../../../helpers/fixtures'
 import { labelCase, pack } from './helpers'
@@ -97,6 +98,26 @@ describe.skipIf(!!sharedFixturesMissing)('attribution across sources and screeni
     caseAddresses.splice(0, caseAddresses.length, { network: 'btc', address: '1Archive1n2C579dMsAu3iC6tWzuQJz8dN' })
     const r = await t.core.invoke('screen.run', { caseId: t.caseId })
     expect(r.hits[0].labels[0]).toMatchObject({ name: 'Suspected mixer', viaEntity: 'Mixer cluster', category: 'mixer' })
+  })
+})
+
+describe('screening hash candidates', () => {
+  it('two addresses with the same 30-bit hash: only the labelled one is a hit', async () => {
+    const seen = new Map<number, string>()
+    let pair: [string, string] | undefined
+    for (let i = 0; !pair; i++) {
+      const a = '0x' + i.toString(16).padStart(40, '0')
+      const h = addrHash('eth', a)
+      const other = seen.get(h)
+      if (other) pair = [other, a]
+      else seen.set(h, a)
+    }
+    const t = labelCase()
+    await t.core.invoke('labels.add', { caseId: t.caseId, target: { network: 'eth', address: pair[0] }, name: 'Labelled', category: 'scam' })
+    caseAddresses.splice(0, caseAddresses.length, { network: 'eth', address: pair[1] })
+    expect((await t.core.invoke('screen.run', { caseId: t.caseId })).hits).toEqual([])
+    caseAddresses.push({ network: 'eth', address: pair[0] })
+    expect((await t.core.invoke('screen.run', { caseId: t.caseId })).hits.map((h) => h.address)).toEqual([pair[0]])
   })
 })
 
