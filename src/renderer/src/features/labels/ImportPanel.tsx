@@ -1,7 +1,9 @@
 import { useState } from 'react'
 import type { FileImportResult } from '../../../../shared/api/areas/imports'
-import { call, uploadFile } from '../../api/client'
-import { SafeText } from './SafeText'
+import { call } from '../../api/client'
+import { FileChooser, type ChosenFile } from '../../components/FileChooser'
+import { messageOf } from '../../lib/errors'
+import { SafeText } from '../../components/SafeText'
 
 const COUNT_NAMES: Record<string, string> = {
   'labels.new': 'added',
@@ -13,11 +15,11 @@ const COUNT_NAMES: Record<string, string> = {
 
 /** Import tag-set files (native picker in the desktop app, upload in the browser host) or the starter set. */
 export function ImportPanel({ caseId, onChanged }: { caseId: string; onChanged(): void }) {
+  const [files, setFiles] = useState<ChosenFile[]>([])
   const [skipInvalid, setSkip] = useState(false)
   const [results, setResults] = useState<FileImportResult[] | null>(null)
   const [error, setError] = useState<{ message: string; errors: string[] } | null>(null)
   const [busy, setBusy] = useState(false)
-  const desktop = typeof window !== 'undefined' && 'api' in window && !!window.api
 
   async function run(get: () => Promise<{ results: FileImportResult[] }>) {
     setBusy(true)
@@ -26,44 +28,26 @@ export function ImportPanel({ caseId, onChanged }: { caseId: string; onChanged()
     try {
       const r = await get()
       setResults(r.results)
+      setFiles([])
       onChanged()
     } catch (e) {
       const details = (e as { details?: { errors?: string[] } }).details
-      setError({ message: (e as Error).message.split('\n')[0], errors: details?.errors ?? [] })
+      setError({ message: messageOf(e).split('\n')[0], errors: details?.errors ?? [] })
     } finally {
       setBusy(false)
     }
   }
-  async function importFiles(files: { uploadId: string }[]) {
-    if (files.length) await run(() => call('labels.import', { caseId, files, skipInvalid }))
-  }
   return (
     <section className="ct-labels-import" aria-label="Import a tag set">
-      <label>
-        Tag-set files (TagPack YAML, OFAC SDN.CSV + sdn_comments.csv, sdn.xml, sdn_advanced.xml, CSV, JSON)
-        {desktop ? (
-          <button type="button" disabled={busy} onClick={() => void call('files.pick', { purpose: 'labels', multiple: true }).then((p) => importFiles(p.map((x) => ({ uploadId: x.uploadId }))))}>
-            Choose files…
-          </button>
-        ) : (
-          <input
-            type="file"
-            multiple
-            disabled={busy}
-            aria-label="Tag-set files"
-            onChange={(e) => {
-              const list = [...(e.target.files ?? [])]
-              e.target.value = ''
-              void Promise.all(list.map((f) => uploadFile(f))).then(importFiles)
-            }}
-          />
-        )}
-      </label>
+      <FileChooser purpose="labels" label="Tag-set files (TagPack YAML, OFAC SDN.CSV + sdn_comments.csv, sdn.xml, sdn_advanced.xml, CSV, JSON)" multiple files={files} onChange={setFiles} />
       <label>
         <span>
           <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkip(e.target.checked)} /> Skip invalid entries (they are listed)
         </span>
       </label>
+      <button type="button" disabled={busy || !files.length} onClick={() => void run(async () => call('labels.import', { caseId, files: await Promise.all(files.map((f) => f.stage())), skipInvalid }))}>
+        Import tag set
+      </button>
       <button type="button" disabled={busy} onClick={() => void run(() => call('labels.starter', { caseId }))}>
         Load starter set
       </button>

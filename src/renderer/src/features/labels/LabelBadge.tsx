@@ -1,5 +1,5 @@
 import { CATEGORY_STYLES, LABEL_CATEGORIES, categoryStyle } from '../../../../shared/domain/labels'
-import { SafeText } from './SafeText'
+import { SafeText } from '../../components/SafeText'
 import './labels.css'
 
 /** A category chip: colour + icon + title, readable without colour (the icon and text carry the meaning). */

@@ -8,7 +8,7 @@ import type { CaseTabProps } from '../case/tabs'
 import { ImportPanel } from './ImportPanel'
 import { CategoryChip, CategoryLegend, LabelBadge } from './LabelBadge'
 import { LabelEditor } from './LabelEditor'
-import { SafeText } from './SafeText'
+import { SafeText } from '../../components/SafeText'
 import { useLabels, type LabelFilters } from './useLabels'
 import './labels.css'
 
