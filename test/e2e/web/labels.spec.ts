@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { createCase } from '../../../src/core/case/case-folder'
+import { registerProvider } from '../../../src/core/explore/providers'
 import { expect, test } from './fixtures'
 import { reopen, shoot } from './helpers'
 
@@ -37,6 +38,13 @@ test('Labels tab: three sources side by side, Trojan Source marker, per-entry im
   await expect(rows.nth(0).getByRole('button', { name: 'Delete' })).toHaveCount(0)
   await expect(rows.nth(3).getByRole('button', { name: 'Delete' })).toBeVisible()
   await page.getByText('Legend').click()
+  // Screening: a provider for this test holds the Ronin address and one unlabelled address.
+  registerProvider({ id: 'e2e-labels', handles: () => false, networks: () => [], addresses: () => ({ total: 0, rows: [] }), transactions: () => ({ total: 0, rows: [] }), address: () => undefined, tx: () => undefined, transfers: () => [], addressKeys: () => [{ network: 'eth', address: '0x0000000000000000000000000000000000000001' }, { network: 'eth', address: ADDR.toLowerCase() }] })
+  await page.getByRole('button', { name: 'Screen case addresses' }).click()
+  const screen = page.getByTestId('screen-result')
+  await expect(screen).toContainText('2 case addresses checked against 36 labels: 1 hit(s)')
+  await expect(screen.locator('li').first()).toContainText('Sanctioned')
+  await expect(screen).toContainText('SDN entry LAZARUS GROUP, program DPRK3')
   await shoot(page, testInfo, 'labels')
 
   // A real pack with one bad entry: refused with the entry listed; with skip-invalid, imported and the skip listed.

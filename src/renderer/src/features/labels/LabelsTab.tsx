@@ -9,6 +9,7 @@ import { ImportPanel } from './ImportPanel'
 import { CategoryChip, CategoryLegend, LabelBadge } from './LabelBadge'
 import { LabelEditor } from './LabelEditor'
 import { SafeText } from '../../components/SafeText'
+import { ScreenPanel } from './ScreenPanel'
 import { useLabels, type LabelFilters } from './useLabels'
 import './labels.css'
 
@@ -192,6 +193,7 @@ export function LabelsTab({ caseId, revision, onChanged }: CaseTabProps) {
         </tbody>
       </table>
       <ImportPanel caseId={caseId} onChanged={onChanged} />
+      <ScreenPanel caseId={caseId} />
       <details>
         <summary>Legend</summary>
         <CategoryLegend />
