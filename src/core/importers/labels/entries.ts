@@ -67,7 +67,8 @@ export class EntryCheck {
     private readonly file: string,
     opts: ImportOptions
   ) {
-    this.skipInvalid = opts.skipInvalid === true
+    // `chaintrail import --option skipInvalid=true` passes text; labels.import passes a boolean.
+    this.skipInvalid = opts.skipInvalid === true || opts.skipInvalid === 'true'
   }
 
   /** Note a bad entry; returns the record to yield when skipping (else undefined). */

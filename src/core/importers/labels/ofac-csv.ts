@@ -45,7 +45,7 @@ export const sdnCsvImporter: Importer = {
     for (const { line, cells } of await readRows(input)) {
       if (cells.length !== 12) throw new ParseError(`an SDN.CSV row has 12 columns, this one has ${cells.length}`, { line })
       if (!/^\d+$/.test(cells[0].trim())) throw new ParseError(`ent_num ${JSON.stringify(cells[0])} is not a number`, { line })
-      yield { kind: 'ofac.sdn', loc: { line }, data: { ent: cells[0].trim(), name: nul(cells[1]) ?? '', programs: nul(cells[3]) ?? '', remarks: nul(cells[11]) ?? '', file: input.name, skip: opts.skipInvalid === true } }
+      yield { kind: 'ofac.sdn', loc: { line }, data: { ent: cells[0].trim(), name: nul(cells[1]) ?? '', programs: nul(cells[3]) ?? '', remarks: nul(cells[11]) ?? '', file: input.name, skip: opts.skipInvalid === true || opts.skipInvalid === 'true' } }
     }
   }
 }
