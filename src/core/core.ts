@@ -6,6 +6,7 @@ import { foundationHandlers } from './service/handlers-foundation'
 import { importHandlers } from './service/handlers-imports'
 import { exploreHandlers } from './service/handlers-explore'
 import { entityHandlers } from './service/handlers-entities'
+import { labelHandlers } from './service/handlers-labels'
 import { fileHandlers } from './service/handlers-files'
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
@@ -14,6 +15,7 @@ const handlers: HandlerMap<MethodName> = {
   ...importHandlers,
   ...exploreHandlers,
   ...entityHandlers,
+  ...labelHandlers,
   ...fileHandlers
 }
 

@@ -14,7 +14,8 @@ function parseOptions(list: unknown): Record<string, string> {
   return out
 }
 
-function printResult(io: Io, r: FileImportResult): void {
+/** Human summary of one imported file (also used by `label import`). */
+export function printResult(io: Io, r: FileImportResult): void {
   io.out(`${r.file}`)
   io.out(
     keyValues([

@@ -3,7 +3,30 @@ import { caseCreate, caseInfo } from './case'
 import { evidenceAdd, evidenceList, evidenceVerify } from './evidence'
 import { auditShow, auditVerify } from './audit'
 import { importCmd, importFormats } from './import'
+import { labelAdd, labelImport, labelList, labelRemove, labelStarter } from './label'
+import { entityAdd, entityCreate, entityList } from './entity'
+import { screenCmd } from './screen'
 import { web } from './web'
 
 /** Every CLI command, in the order `--help` lists them. Add new commands here. */
-export const COMMANDS: Command[] = [caseCreate, caseInfo, evidenceAdd, evidenceList, evidenceVerify, auditShow, auditVerify, importFormats, importCmd, web]
+export const COMMANDS: Command[] = [
+  caseCreate,
+  caseInfo,
+  evidenceAdd,
+  evidenceList,
+  evidenceVerify,
+  auditShow,
+  auditVerify,
+  importFormats,
+  importCmd,
+  labelImport,
+  labelList,
+  labelAdd,
+  labelRemove,
+  labelStarter,
+  entityList,
+  entityCreate,
+  entityAdd,
+  screenCmd,
+  web
+]

@@ -100,11 +100,12 @@ export function removeEntityMembers(c: CaseHandle, author: string, id: number, m
   }).result
 }
 
-/** Delete an entity and its memberships (audited with what it held). */
+/** Delete an entity, its memberships and its own labels (audited with what it held and said). */
 export function deleteEntity(c: CaseHandle, author: string, id: number): number {
   return mutate(c, author, 'entity.deleted', () => {
     const before = getEntity(c.db, id)
+    const labels = c.db.prepare('SELECT id, name, category, confidence_id, note, author, created_at FROM labels WHERE entity_id = ?').all(id)
     const n = c.db.prepare('DELETE FROM entities WHERE id = ?').run(id).changes
-    return { result: n, details: { entityId: id, name: before.name, members: before.members.map((m) => ({ network: m.network, address: m.address })) } }
+    return { result: n, details: { entityId: id, name: before.name, members: before.members.map((m) => ({ network: m.network, address: m.address })), labels } }
   }).result
 }

@@ -10,6 +10,7 @@ import { auditArea } from './areas/audit'
 import { importsArea } from './areas/imports'
 import { exploreArea } from './areas/explore'
 import { entitiesArea } from './areas/entities'
+import { labelsArea, screenArea } from './areas/labels'
 import { filesArea } from './areas/files'
 
 export const contract = {
@@ -19,6 +20,8 @@ export const contract = {
   ...importsArea,
   ...exploreArea,
   ...entitiesArea,
+  ...labelsArea,
+  ...screenArea,
   ...filesArea
 } as const
 

@@ -27,6 +27,14 @@ export const METHOD_NAME_LIST = [
   'entities.addMembers',
   'entities.removeMembers',
   'entities.delete',
+  'labels.list',
+  'labels.sources',
+  'labels.add',
+  'labels.update',
+  'labels.remove',
+  'labels.import',
+  'labels.starter',
+  'screen.run',
   'files.pick'
 ] as const
 

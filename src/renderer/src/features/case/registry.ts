@@ -1,5 +1,9 @@
 import type { CaseTab } from './tabs'
 import { OverviewTab } from './OverviewTab'
+import { LabelsTab } from '../labels/LabelsTab'
 
 /** Case workspace tabs in display order. Feature areas add theirs here. */
-export const CASE_TABS: CaseTab[] = [{ id: 'overview', title: 'Overview', component: OverviewTab }]
+export const CASE_TABS: CaseTab[] = [
+  { id: 'overview', title: 'Overview', component: OverviewTab },
+  { id: 'labels', title: 'Labels', component: LabelsTab }
+]

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest'
+import { labelCase } from './helpers'
+
+describe('starter label set', () => {
+  it('loads resources/labels through the locker as one audited import; every entry has a source URL', async () => {
+    const t = labelCase()
+    const { results } = await t.core.invoke('labels.starter', { caseId: t.caseId })
+    expect(results.map((r) => [r.file, r.format, r.counts['labels.new']])).toEqual([['starter.json', 'labels-json', 256]])
+    const { labels, total } = await t.core.invoke('labels.list', { caseId: t.caseId, limit: 1000 })
+    expect(total).toBe(256)
+    expect(labels.every((l) => /^https:\/\//.test(l.source))).toBe(true)
+    const sdn = await t.core.invoke('labels.list', { caseId: t.caseId, network: 'eth', address: '0x08723392Ed15743cc38513C4925f5e6be5c17243' })
+    expect(sdn.labels[0]).toMatchObject({ name: 'LAZARUS GROUP', category: 'sanctioned', listTitle: 'Chaintrail starter labels' })
+    const audit = await t.core.invoke('audit.list', { caseId: t.caseId })
+    expect(audit.entries[0]).toMatchObject({ action: 'import', details: { files: [{ file: 'starter.json', records: expect.any(Number) }] } })
+  })
+})
