@@ -17,7 +17,20 @@ const CALLS: Partial<Record<MethodName, (s: Setup) => Promise<unknown> | unknown
   'entities.update': async (s) => ({ caseId: s.caseId, entityId: await entity(s), name: 'renamed' }),
   'entities.addMembers': async (s) => ({ caseId: s.caseId, entityId: await entity(s), members: [{ network: 'btc', address: '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2' }] }),
   'entities.removeMembers': async (s) => ({ caseId: s.caseId, entityId: await entity(s), members: [{ network: 'eth', address: '0x098b716b8aaf21512996dc57eb0615e2383e2f96' }] }),
-  'entities.delete': async (s) => ({ caseId: s.caseId, entityId: await entity(s) })
+  'entities.delete': async (s) => ({ caseId: s.caseId, entityId: await entity(s) }),
+  'labels.add': (s) => ({ caseId: s.caseId, target: RONIN, name: 'Ronin bridge exploiter', category: 'theft_hack' }),
+  'labels.update': async (s) => ({ caseId: s.caseId, labelId: await ownLabel(s), note: 'seen in the bridge logs' }),
+  'labels.remove': async (s) => ({ caseId: s.caseId, labelId: await ownLabel(s) }),
+  'labels.import': (s) => {
+    writeFileSync(join(s.root, 'tags.csv'), 'address,chain,label,category,source\n0x098B716B8Aaf21512996dC57EB0615e2383E2f96,eth,Ronin bridge exploiter,theft_hack,https://example.org/advisory\n')
+    return { caseId: s.caseId, files: [stagePath(s.core, join(s.root, 'tags.csv'))] }
+  },
+  'labels.starter': (s) => ({ caseId: s.caseId })
+}
+const RONIN = { network: 'eth', address: '0x098B716B8Aaf21512996dC57EB0615e2383E2f96' }
+
+async function ownLabel(s: Setup): Promise<number> {
+  return (await s.core.invoke('labels.add', { caseId: s.caseId, target: RONIN, name: 'Exploiter', category: 'theft_hack' })).id
 }
 /** Mutating methods covered elsewhere or that create a new case rather than change one. */
 const EXEMPT: Partial<Record<MethodName, string>> = {
