@@ -1,0 +1,141 @@
+import { Readable } from 'node:stream'
+import { parse, type Options as CsvParseOptions } from 'csv-parse'
+import { ParseError } from '../types'
+import { decodeText } from './text-decode'
+
+/** Caps from RELIABILITY §4: a hostile file is refused early with bounded memory. */
+export const CSV_LIMITS = { lineChars: 1 << 20, fieldChars: 64 << 10, columns: 1000 } as const
+
+/** One parsed row: its fields and the 1-based line it starts on (quoted newlines make rows span lines). */
+export interface CsvRow {
+  line: number
+  fields: string[]
+}
+
+/** How to read a delimited file. The delimiter is always explicit, never guessed (RELIABILITY §4). */
+export interface CsvReadOptions {
+  delimiter?: ',' | ';' | '\t'
+}
+
+/**
+ * Stream a CSV/TSV file as rows. UTF-8 (with or without BOM) and UTF-16LE/BE with BOM; CRLF, LF and CR may be
+ * mixed; RFC 4180 quoting (delimiters, doubled quotes and newlines inside quotes); blank lines skipped; ragged
+ * rows returned as they are (callers decide what a surplus field means). Throws ParseError with the line.
+ */
+export async function* readCsv(stream: Readable, o: CsvReadOptions = {}): AsyncGenerator<CsvRow> {
+  const opts: CsvParseOptions = {
+    delimiter: o.delimiter ?? ',',
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    skip_empty_lines: true,
+    max_record_size: CSV_LIMITS.lineChars,
+    info: true
+  }
+  const parser = parse(opts)
+  const src = Readable.from(decodeText(stream), { objectMode: false })
+  let sourceError: unknown
+  src.on('error', (e) => {
+    sourceError = e
+    parser.destroy(e)
+  })
+  src.pipe(parser)
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const fields = item.record
+      if (fields.length > CSV_LIMITS.columns) throw new ParseError(`${fields.length} fields; at most ${CSV_LIMITS.columns} columns are accepted`, { line: item.info.lines })
+      let total = 0
+      let newlines = 0
+      for (let i = 0; i < fields.length; i++) {
+        const f = fields[i]
+        total += f.length
+        if (f.length > CSV_LIMITS.fieldChars) throw new ParseError(`field longer than ${CSV_LIMITS.fieldChars} characters`, { line: item.info.lines, column: i + 1 })
+        if (f.length && (f.includes('\n') || f.includes('\r'))) newlines += countBreaks(f)
+      }
+      if (total > CSV_LIMITS.lineChars) throw new ParseError(`row longer than ${CSV_LIMITS.lineChars} characters`, { line: item.info.lines })
+      yield { line: item.info.lines - newlines, fields }
+    }
+  } catch (e) {
+    if (sourceError instanceof ParseError) throw sourceError
+    if (e instanceof ParseError) throw e
+    throw toParseError(e as Error & { code?: string; lines?: number; column?: number | string; index?: number })
+  } finally {
+    src.destroy()
+    parser.destroy()
+  }
+}
+
+function countBreaks(s: string): number {
+  let n = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c === 10) n++
+    else if (c === 13 && s.charCodeAt(i + 1) !== 10) n++
+  }
+  return n
+}
+
+const MESSAGES: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed (file truncated, or an unbalanced quote)',
+  CSV_INVALID_OPENING_QUOTE: 'a quote inside an unquoted field',
+  CSV_INVALID_CLOSING_QUOTE: 'text after a closing quote',
+  INVALID_OPENING_QUOTE: 'a quote inside an unquoted field',
+  CSV_MAX_RECORD_SIZE: `row longer than ${CSV_LIMITS.lineChars} characters`,
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text after a closing quote'
+}
+
+function toParseError(e: Error & { code?: string; lines?: number; index?: number }): ParseError {
+  const what = (e.code && MESSAGES[e.code]) ?? `malformed CSV: ${e.message}`
+  const column = typeof e.index === 'number' ? e.index + 1 : undefined
+  return new ParseError(what, { line: e.lines, column })
+}
+
+/**
+ * A header row with name lookup. Names are compared exactly as written after trimming; `__proto__` and friends
+ * are plain strings here (a Map, never an object), so a hostile header cannot pollute prototypes.
+ */
+export class CsvHeader {
+  private readonly index = new Map<string, number>()
+  constructor(
+    readonly names: string[],
+    readonly line: number
+  ) {
+    names.forEach((n, i) => {
+      const k = n.trim()
+      if (!this.index.has(k)) this.index.set(k, i)
+    })
+  }
+
+  /** Position of a column (0-based), or -1. */
+  find(name: string | RegExp): number {
+    if (typeof name === 'string') return this.index.get(name) ?? -1
+    return this.names.findIndex((n) => name.test(n.trim()))
+  }
+
+  /** Position of a column that must exist. */
+  need(name: string | RegExp, file = 'the file'): number {
+    const i = this.find(name)
+    if (i < 0) throw new ParseError(`${file} has no "${String(name)}" column (header: ${this.names.join(',')})`, { line: this.line })
+    return i
+  }
+
+  /** Header signature: the names joined, used to recognise a layout (and key saved mappings). */
+  signature(): string {
+    return this.names.map((n) => n.trim()).join('\u001f')
+  }
+}
+
+/**
+ * Check a data row against its header: fewer fields is an error (truncated row); more is accepted only when every
+ * surplus field is empty and the format says exports add such trailing fields.
+ */
+export function checkRowWidth(row: CsvRow, header: CsvHeader, allowEmptySurplus: boolean): void {
+  const want = header.names.length
+  if (row.fields.length < want) throw new ParseError(`row has ${row.fields.length} fields, the header has ${want} (truncated or missing column)`, { line: row.line, column: row.fields.length + 1 })
+  if (row.fields.length > want) {
+    for (let i = want; i < row.fields.length; i++) {
+      if (!allowEmptySurplus || row.fields[i] !== '') {
+        throw new ParseError(`row has ${row.fields.length} fields, the header has ${want}; surplus field ${JSON.stringify(row.fields[i].slice(0, 40))}`, { line: row.line, column: i + 1 })
+      }
+    }
+  }
+}
