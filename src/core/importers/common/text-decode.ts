@@ -95,3 +95,18 @@ function decodeChunk(d: TextDecoder, chunk: Uint8Array, enc: TextEncoding, lines
     throw new ParseError('invalid UTF-8 byte sequence (save the file as UTF-8, or as UTF-16 with a BOM)', { line })
   }
 }
+
+/** The first line of a file head as text (for detection only; lenient, never used for data). */
+export function firstLine(head: Uint8Array): string {
+  const { encoding, bomBytes } = sniffEncoding(head)
+  const text = new TextDecoder(encoding, { fatal: false }).decode(head.subarray(bomBytes, Math.min(head.length, 16384)))
+  const end = text.search(/\r|\n/)
+  return end < 0 ? text : text.slice(0, end)
+}
+
+/** The first `n` lines of a file head as text (for detection only). */
+export function firstLines(head: Uint8Array, n: number): string[] {
+  const { encoding, bomBytes } = sniffEncoding(head)
+  const text = new TextDecoder(encoding, { fatal: false }).decode(head.subarray(bomBytes))
+  return text.split(/\r\n|\n|\r/).slice(0, n)
+}
