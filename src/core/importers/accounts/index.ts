@@ -1,0 +1,19 @@
+/**
+ * The account-chain family: EVM chains, Tron and exchange statements. Registers its formats, its sinks and its
+ * explore provider (imported once from importers/index.ts).
+ */
+import { registerProvider } from '../../explore/providers'
+import { accountProvider } from '../../explore/accounts/provider'
+import { registerImporter, registerSink } from '../registry'
+import type { Sink } from '../types'
+import { etherscanCsvImporter } from '../etherscan-csv/parse'
+import { NOTE_KIND } from './records'
+import { accountSink, assetSink } from './sink-assets'
+import { eventSink, exchangeSink } from './sink-activity'
+import { transferSink } from './sink-transfers'
+
+const noteSink: Sink = { kind: NOTE_KIND, store: (r, ctx) => ctx.warn(String(r.data)) }
+
+for (const s of [transferSink, assetSink, accountSink, exchangeSink, eventSink, noteSink]) registerSink(s)
+for (const i of [etherscanCsvImporter]) registerImporter(i)
+registerProvider(accountProvider)
