@@ -18,7 +18,7 @@ export function assetInfo(db: Db, network: string, asset: string): { symbol: str
     return { symbol: n.symbol, decimals: n.decimals }
   }
   const r = db.prepare('SELECT symbol, decimals FROM acct_assets WHERE network = ? AND contract = ?').get(network, asset) as { symbol: string | null; decimals: number | null } | undefined
-  return { symbol: r?.symbol ?? asset.slice(0, 10), decimals: r?.decimals ?? 0 }
+  return { symbol: r?.symbol ?? asset, decimals: r?.decimals ?? 0 }
 }
 
 /**

@@ -7,6 +7,12 @@ import { accountProvider } from '../../explore/accounts/provider'
 import { registerImporter, registerSink } from '../registry'
 import type { Sink } from '../types'
 import { etherscanCsvImporter } from '../etherscan-csv/parse'
+import { etherscanApiImporter } from '../etherscan-api/parse'
+import { trongridImporter } from '../tron/trongrid'
+import { tronscanCsvImporter } from '../tron/tronscan-csv'
+import { binanceImporter } from '../exchanges/binance'
+import { coinbaseImporter } from '../exchanges/coinbase'
+import { krakenImporter } from '../exchanges/kraken'
 import { NOTE_KIND } from './records'
 import { accountSink, assetSink } from './sink-assets'
 import { eventSink, exchangeSink } from './sink-activity'
@@ -15,5 +21,5 @@ import { transferSink } from './sink-transfers'
 const noteSink: Sink = { kind: NOTE_KIND, store: (r, ctx) => ctx.warn(String(r.data)) }
 
 for (const s of [transferSink, assetSink, accountSink, exchangeSink, eventSink, noteSink]) registerSink(s)
-for (const i of [etherscanCsvImporter]) registerImporter(i)
+for (const i of [etherscanCsvImporter, etherscanApiImporter, trongridImporter, tronscanCsvImporter, binanceImporter, coinbaseImporter, krakenImporter]) registerImporter(i)
 registerProvider(accountProvider)

@@ -12,7 +12,8 @@ const KNOWN: Record<string, number> = {
   'eth:0x0f5d2fb29fb7d3cfee444a200298f468908cc942': 18, // MANA
   'bsc:0x55d398326f99059ff775485246999027b3197955': 18, // BSC-USD
   'polygon:0xc2132d05d31c914a87c6611c10748aeb04b58e8f': 6, // USDT (PoS)
-  'tron:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t': 6 // USDT TRC-20
+  'tron:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t': 6, // USDT TRC-20
+  'tron:trc10:1002000': 6 // BitTorrent (BTT) TRC-10
 }
 
 /** Decimals of a well-known token, or undefined. */
