@@ -10,6 +10,7 @@ import { auditArea } from './areas/audit'
 import { importsArea } from './areas/imports'
 import { exploreArea } from './areas/explore'
 import { entitiesArea } from './areas/entities'
+import { mappingsArea } from './areas/mappings'
 
 export const contract = {
   ...casesArea,
@@ -17,7 +18,8 @@ export const contract = {
   ...auditArea,
   ...importsArea,
   ...exploreArea,
-  ...entitiesArea
+  ...entitiesArea,
+  ...mappingsArea
 } as const
 
 export type Contract = typeof contract

@@ -26,7 +26,10 @@ export const METHOD_NAME_LIST = [
   'entities.update',
   'entities.addMembers',
   'entities.removeMembers',
-  'entities.delete'
+  'entities.delete',
+  'mappings.sample',
+  'mappings.save',
+  'mappings.list'
 ] as const
 
 export const EVENT_NAME_LIST = ['progress', 'case-changed'] as const

@@ -13,6 +13,9 @@ import { tronscanCsvImporter } from '../tron/tronscan-csv'
 import { binanceImporter } from '../exchanges/binance'
 import { coinbaseImporter } from '../exchanges/coinbase'
 import { krakenImporter } from '../exchanges/kraken'
+import { genericImporter, MAPPING_KIND } from '../generic/parse'
+import { storeMapping } from '../../service/handlers-mappings'
+import type { ColumnMapping } from '../../../shared/api/areas/mappings'
 import { NOTE_KIND } from './records'
 import { accountSink, assetSink } from './sink-assets'
 import { eventSink, exchangeSink } from './sink-activity'
@@ -20,6 +23,17 @@ import { transferSink } from './sink-transfers'
 
 const noteSink: Sink = { kind: NOTE_KIND, store: (r, ctx) => ctx.warn(String(r.data)) }
 
-for (const s of [transferSink, assetSink, accountSink, exchangeSink, eventSink, noteSink]) registerSink(s)
-for (const i of [etherscanCsvImporter, etherscanApiImporter, trongridImporter, tronscanCsvImporter, binanceImporter, coinbaseImporter, krakenImporter]) registerImporter(i)
+/** Saves the mapping an import used, keyed by the file's header signature, in the import's own transaction. */
+const mappingSink: Sink = {
+  kind: MAPPING_KIND,
+  store(r, ctx) {
+    const { signature, mapping } = r.data as { signature: string; mapping: ColumnMapping }
+    const examiner = (ctx.db.prepare('SELECT examiner FROM imports WHERE id = ?').get(ctx.importId) as { examiner: string }).examiner
+    storeMapping(ctx.db, signature, mapping, examiner)
+    ctx.count('mapping.saved')
+  }
+}
+
+for (const s of [transferSink, assetSink, accountSink, exchangeSink, eventSink, noteSink, mappingSink]) registerSink(s)
+for (const i of [etherscanCsvImporter, etherscanApiImporter, trongridImporter, tronscanCsvImporter, binanceImporter, coinbaseImporter, krakenImporter, genericImporter]) registerImporter(i)
 registerProvider(accountProvider)

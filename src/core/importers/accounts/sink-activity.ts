@@ -1,16 +1,16 @@
 import type { ImportRecord, Sink, SinkContext } from '../types'
 import { KIND, type EventRec, type ExchangeRec } from './records'
 
-let occ = { importId: -1, counts: new Map<string, number>() }
+let occ: { ctx: SinkContext | null; counts: Map<string, number> } = { ctx: null, counts: new Map() }
 
 /**
  * Exchange statement lines. Key: the statement's own row id when it has one; otherwise the line's content
  * (time, type, asset, amount) plus its occurrence number within the file, because Binance writes one trade as
  * several identical-looking lines.
  */
-function exchangeKey(e: ExchangeRec, importId: number): string {
+function exchangeKey(e: ExchangeRec, ctx: SinkContext): string {
   if (e.ref) return `${e.exchange}|${e.account}|ref|${e.ref}|${e.type}|${e.asset}`
-  if (occ.importId !== importId) occ = { importId, counts: new Map() }
+  if (occ.ctx !== ctx) occ = { ctx, counts: new Map() }
   const base = `${e.exchange}|${e.account}|${e.time ?? ''}|${e.type}|${e.asset}|${e.amount}`
   const n = occ.counts.get(base) ?? 0
   occ.counts.set(base, n + 1)
@@ -22,7 +22,7 @@ export const exchangeSink: Sink = {
   kind: KIND.exchange,
   store(record: ImportRecord, ctx: SinkContext) {
     const e = record.data as ExchangeRec
-    const key = exchangeKey(e, ctx.importId)
+    const key = exchangeKey(e, ctx)
     const row = ctx.db.prepare('SELECT id, amount, txid, evidence_id, locator FROM exchange_activity WHERE match_key = ?').get(key) as
       | { id: number; amount: string; txid: string | null; evidence_id: number; locator: string }
       | undefined

@@ -61,11 +61,14 @@ function stmts(db: Db): Stmts {
   return s
 }
 
-/** Occurrence counting is per transaction and per import; memory stays flat in file size. */
-let occ = { importId: -1, txid: '', counts: new Map<string, number>() }
+/**
+ * Occurrence counting is per transaction and per file being imported (a SinkContext is made per file, so its
+ * identity tells files apart even across cases whose import ids coincide); memory stays flat in file size.
+ */
+let occ: { ctx: SinkContext | null; txid: string; counts: Map<string, number> } = { ctx: null, txid: '', counts: new Map() }
 
-function nextOccurrence(t: TransferRec, importId: number): number {
-  if (occ.importId !== importId || occ.txid !== t.txid) occ = { importId, txid: t.txid, counts: new Map() }
+function nextOccurrence(t: TransferRec, ctx: SinkContext): number {
+  if (occ.ctx !== ctx || occ.txid !== t.txid) occ = { ctx, txid: t.txid, counts: new Map() }
   const k = `${t.kind}|${t.asset}|${t.tokenId ?? ''}|${t.from}|${t.to}`
   const n = occ.counts.get(k) ?? 0
   occ.counts.set(k, n + 1)
@@ -87,12 +90,12 @@ export const transferSink: Sink = {
     const moved = baseUnits(ctx.db, t, ctx)
     const amount = t.status === 'failed' ? 0n : moved
     const attempted = t.status === 'failed' ? moved.toString() : null
-    let n = t.kind === 'native' ? 0 : nextOccurrence(t, ctx.importId)
+    let n = t.kind === 'native' ? 0 : nextOccurrence(t, ctx)
     let key = transferKey(t, n)
     let existing = s.byKey.get(key) as Row | undefined
     // The same file listing a transaction's transfers out of order: keep counting rather than merge with itself.
     while (existing && existing.import_id === ctx.importId && t.kind !== 'native') {
-      n = nextOccurrence(t, ctx.importId)
+      n = nextOccurrence(t, ctx)
       key = transferKey(t, n)
       existing = s.byKey.get(key) as Row | undefined
     }
