@@ -94,6 +94,12 @@ function txRow(db: Db, rows: TRow[]): TxRow {
   }
 }
 
+/** Transfers of one transaction, found through the match_key index ("network|txid|…" prefix range). */
+function txRows(db: Db, network: string, txid: string): TRow[] {
+  const prefix = network + '|' + txid + '|'
+  return db.prepare('SELECT ' + COLS + ' FROM acct_transfers WHERE match_key >= ? AND match_key < ? ORDER BY id').all(prefix, network + '|' + txid + '}') as TRow[]
+}
+
 const TX_SORT: Record<TxQuery['sort'], string> = { time: 't', block: 'b', txid: 'txid', amount: 'a' }
 const ADDR_SORT: Record<AddressQuery['sort'], string> = { address: 'addr', firstSeen: 'first', lastSeen: 'last', txCount: 'n' }
 
@@ -103,8 +109,7 @@ function txPage(db: Db, network: string, where: string, args: unknown[], sort: s
   const sql = 'SELECT txid, max(block) AS b, max(time) AS t, max(amount_key) AS a FROM acct_transfers WHERE network = ? ' + where + ' GROUP BY txid ORDER BY ' + sort + ' ' + dir + ', txid LIMIT ? OFFSET ?'
   const ids = db.prepare(sql).all(network, ...args, limit, offset) as { txid: string }[]
   const total = (db.prepare('SELECT count(DISTINCT txid) AS n FROM acct_transfers WHERE network = ? ' + where).get(network, ...args) as { n: number }).n
-  const byTx = db.prepare('SELECT ' + COLS + ' FROM acct_transfers WHERE network = ? AND txid = ? ORDER BY id')
-  return { total, rows: ids.map((i) => txRow(db, byTx.all(network, i.txid) as TRow[])) }
+  return { total, rows: ids.map((i) => txRow(db, txRows(db, network, i.txid))) }
 }
 
 /** Explore provider for every account-model network (EVM chains, Tron). */
@@ -154,10 +159,12 @@ export const accountProvider: ExploreProvider = {
   },
   tx(db, network, txid): TxDetail | undefined {
     const id = /^(0x)?[0-9a-fA-F]{64}$/.test(txid) ? txid.toLowerCase() : txid
-    const candidates = network ? [network] : (db.prepare('SELECT DISTINCT network FROM acct_transfers WHERE txid IN (?, ?)').all(id, id.replace(/^0x/, '')) as { network: string }[]).map((r) => r.network)
+    // Every account network is tried through the match_key index (a few cheap range probes, no table scan).
+    const candidates = network ? [network] : [...NETWORKS.values()].filter((n) => n.kind === 'account').map((n) => n.id)
     for (const net of candidates) {
       if (!isAccount(net)) continue
-      const rows = db.prepare('SELECT ' + COLS + ' FROM acct_transfers WHERE network = ? AND txid IN (?, ?) ORDER BY id').all(net, id, id.replace(/^0x/, '')) as TRow[]
+      let rows = txRows(db, net, id)
+      if (!rows.length && id.startsWith('0x')) rows = txRows(db, net, id.slice(2))
       if (!rows.length) continue
       const base = txRow(db, rows)
       const conflicts = db
