@@ -49,7 +49,7 @@ async function writeFile(path: string, n: number): Promise<number> {
   for (let i = 0; i < n; i++) {
     buf += row(i)
     if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((r) => out.once('drain', r))
+      if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()))
       buf = ''
     }
   }
