@@ -11,6 +11,7 @@ import { importsArea } from './areas/imports'
 import { exploreArea } from './areas/explore'
 import { entitiesArea } from './areas/entities'
 import { mappingsArea } from './areas/mappings'
+import { filesArea } from './areas/files'
 
 export const contract = {
   ...casesArea,
@@ -19,7 +20,8 @@ export const contract = {
   ...importsArea,
   ...exploreArea,
   ...entitiesArea,
-  ...mappingsArea
+  ...mappingsArea,
+  ...filesArea
 } as const
 
 export type Contract = typeof contract

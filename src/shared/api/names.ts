@@ -29,7 +29,8 @@ export const METHOD_NAME_LIST = [
   'entities.delete',
   'mappings.sample',
   'mappings.save',
-  'mappings.list'
+  'mappings.list',
+  'files.pick'
 ] as const
 
 export const EVENT_NAME_LIST = ['progress', 'case-changed'] as const
