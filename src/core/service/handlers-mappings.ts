@@ -28,22 +28,40 @@ export function storeMapping(db: Db, signature: string, mapping: ColumnMapping, 
   return at
 }
 
+async function readSample(open: () => Readable, delimiter: ',' | ';' | '\t', sheet: string | number | undefined, xlsx: boolean, max: number): Promise<{ header: CsvHeader; rows: string[][] }> {
+  let header: CsvHeader | undefined
+  const rows: string[][] = []
+  for await (const row of readTable(open, { delimiter, sheet, xlsx })) {
+    if (!header) header = new CsvHeader(row.fields, row.line)
+    else rows.push(row.fields)
+    if (!header || rows.length >= max) break
+  }
+  return { header: header ?? new CsvHeader([], 1), rows }
+}
+
 /** Column-mapping methods: read a staged file's header and first rows, save and list mappings. */
 export const mappingHandlers: HandlerMap<'mappings.sample' | 'mappings.save' | 'mappings.list'> = {
   'mappings.sample': async (i, { state }) => {
     const db = state.caseById(i.caseId).db
     const u = state.peekUpload(i.uploadId)
     const xlsx = isZip(await readHead(u.path))
-    let header: CsvHeader | undefined
-    const rows: string[][] = []
     const open = () => createReadStream(u.path) as Readable
-    for await (const row of readTable(open, { delimiter: i.delimiter, sheet: i.sheet, xlsx })) {
-      if (!header) header = new CsvHeader(row.fields, row.line)
-      else rows.push(row.fields)
-      if (rows.length >= SAMPLE_ROWS) break
+    // No delimiter asked for: one whose header has a saved mapping that states that very delimiter is offered
+    // (the mapping is explicit about it); otherwise comma. Nothing is guessed from the data.
+    let delimiter = i.delimiter
+    if (!delimiter && !xlsx) {
+      for (const d of [',', ';', '\t'] as const) {
+        const s = await readSample(open, d, i.sheet, false, 0).catch(() => undefined)
+        const saved = s && savedMapping(db, s.header.signature())
+        if (saved && saved.delimiter === d) {
+          delimiter = d
+          break
+        }
+      }
     }
-    const h = header ?? new CsvHeader([], 1)
-    return { kind: xlsx ? 'xlsx' : 'csv', sheets: [], header: h.names, headerLine: h.line, rows, signature: h.signature(), saved: savedMapping(db, h.signature()) }
+    const used = delimiter ?? ','
+    const { header: h, rows } = await readSample(open, used, i.sheet, xlsx, SAMPLE_ROWS)
+    return { kind: xlsx ? 'xlsx' : 'csv', delimiter: used, sheets: [], header: h.names, headerLine: h.line, rows, signature: h.signature(), saved: savedMapping(db, h.signature()) }
   },
   'mappings.save': (i, { state }) => {
     const c = state.caseById(i.caseId)

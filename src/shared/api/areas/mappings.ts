@@ -55,6 +55,8 @@ export type ColumnMapping = z.infer<typeof ColumnMapping>
 
 const Sample = z.object({
   kind: z.enum(['csv', 'xlsx']),
+  /** Delimiter the sample was read with: the one asked for, else a saved mapping's, else comma. */
+  delimiter: z.enum([',', ';', '\t']),
   sheets: z.array(z.string()),
   header: z.array(z.string()),
   headerLine: z.number().int(),
@@ -66,7 +68,7 @@ const Sample = z.object({
 /** Column mappings for generic CSV/XLSX imports. */
 export const mappingsArea = {
   'mappings.sample': {
-    input: z.object({ caseId: CaseId, uploadId: z.string().min(1).max(64), delimiter: z.enum([',', ';', '\t']).default(','), sheet: z.union([z.string().max(100), z.number().int().min(1)]).optional() }).strict(),
+    input: z.object({ caseId: CaseId, uploadId: z.string().min(1).max(64), delimiter: z.enum([',', ';', '\t']).optional(), sheet: z.union([z.string().max(100), z.number().int().min(1)]).optional() }).strict(),
     output: Sample,
     mutates: false
   },
