@@ -1,4 +1,5 @@
-import type { Readable } from 'node:stream'
+import { isUtf8 } from 'node:buffer'
+import { Readable } from 'node:stream'
 import { TextDecoder } from 'node:util'
 import { ParseError } from '../types'
 
@@ -109,4 +110,83 @@ export function firstLines(head: Uint8Array, n: number): string[] {
   const { encoding, bomBytes } = sniffEncoding(head)
   const text = new TextDecoder(encoding, { fatal: false }).decode(head.subarray(bomBytes))
   return text.split(/\r\n|\n|\r/).slice(0, n)
+}
+
+/** Split off an incomplete UTF-8 sequence at the end of a chunk (it is completed by the next chunk). */
+function splitComplete(buf: Buffer): [Buffer, Buffer] {
+  let i = buf.length - 1
+  let k = 0
+  while (i >= 0 && k < 3 && (buf[i] & 0xc0) === 0x80) (i--, k++)
+  if (i < 0) return [buf, Buffer.alloc(0)]
+  const b = buf[i]
+  const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1
+  return need > buf.length - i ? [buf.subarray(0, i), buf.subarray(i)] : [buf, Buffer.alloc(0)]
+}
+
+/**
+ * Like `decodeText`, but yields UTF-8 bytes: UTF-8 input is validated natively (`isUtf8`, no string built) and
+ * passed through untouched, UTF-16 is decoded and re-encoded. Feeding bytes to csv-parse avoids a string round
+ * trip per chunk, which cost a third of the CSV reader's time.
+ */
+export async function* validatedUtf8(stream: Readable): AsyncGenerator<Buffer> {
+  let carry: Buffer = Buffer.alloc(0)
+  let linesBefore = 0
+  let started = false
+  let utf16: AsyncGenerator<string> | undefined
+  const it = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]()
+  for (;;) {
+    const next = await it.next()
+    if (next.done) break
+    let chunk: Buffer = carry.length ? Buffer.concat([carry, next.value]) : next.value
+    carry = Buffer.alloc(0)
+    if (!started) {
+      if (chunk.length < 3) {
+        carry = chunk
+        continue
+      }
+      started = true
+      const s = sniffEncoding(chunk)
+      if (s.encoding !== 'utf-8') {
+        utf16 = decodeText(Readable.from(restOf(chunk, it)))
+        break
+      }
+      chunk = chunk.subarray(s.bomBytes)
+    }
+    const [complete, rest] = splitComplete(chunk)
+    carry = rest
+    if (!isUtf8(complete)) throw utf8Error(complete, linesBefore)
+    linesBefore += countNewlines(complete, complete.length)
+    if (complete.length) yield complete
+  }
+  if (utf16) {
+    for await (const s of utf16) yield Buffer.from(s, 'utf8')
+    return
+  }
+  if (!started && carry.length) {
+    const s = sniffEncoding(carry)
+    if (s.encoding !== 'utf-8') {
+      for await (const t of decodeText(Readable.from([carry]))) yield Buffer.from(t, 'utf8')
+      return
+    }
+    carry = carry.subarray(s.bomBytes)
+  }
+  if (carry.length) {
+    if (!isUtf8(carry)) throw utf8Error(carry, linesBefore)
+    yield carry
+  }
+}
+
+async function* restOf(first: Buffer, it: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  yield first
+  for (;;) {
+    const n = await it.next()
+    if (n.done) return
+    yield n.value
+  }
+}
+
+function utf8Error(buf: Buffer, linesBefore: number): ParseError {
+  const at = firstInvalidUtf8(buf)
+  const line = linesBefore + countNewlines(buf, at < 0 ? buf.length : at) + 1
+  return new ParseError('invalid UTF-8 byte sequence (save the file as UTF-8, or as UTF-16 with a BOM)', { line })
 }

@@ -1,5 +1,5 @@
 import { network as networkInfo } from '../../../shared/domain/networks'
-import { checkRowWidth, CsvHeader, readCsv, type CsvRow } from '../common/csv'
+import { checkRowWidth, CsvHeader, readCsvBatches, type CsvRow } from '../common/csv'
 import { firstLine } from '../common/text-decode'
 import { ParseError, type Importer, type ImportInput, type ImportOptions, type ImportRecord } from '../types'
 import { KIND, note, rec, type AssetRec, type TransferRec } from '../accounts/records'
@@ -109,7 +109,7 @@ async function* parseEtherscanCsv(input: ImportInput, opts: ImportOptions): Asyn
   let st: FileState | undefined
   let header: CsvHeader | undefined
   let rows = 0
-  for await (const row of readCsv(input.open())) {
+  for await (const batch of readCsvBatches(input.open())) for (const row of batch) {
     if (!header) {
       header = new CsvHeader(row.fields, row.line)
       const layout = layoutOf(header)
