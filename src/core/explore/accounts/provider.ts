@@ -195,7 +195,8 @@ export const accountProvider: ExploreProvider = {
       const want = q.addresses ? new Set(q.addresses) : undefined
       const it = db.prepare('SELECT ' + COLS + ' FROM acct_transfers WHERE network = ? AND (? IS NULL OR time >= ?) AND (? IS NULL OR time <= ?) ORDER BY time, id').iterate(net, q.since ?? null, q.since ?? null, q.until ?? null, q.until ?? null) as Iterable<TRow>
       for (const r of it) {
-        if (want && !want.has(r.from_addr) && !want.has(r.to_addr)) continue
+        // Fee-only legs (Tron calls, creations without a created address) have no counterparty to draw.
+        if (!r.to_addr || (want && !want.has(r.from_addr) && !want.has(r.to_addr))) continue
         let info = infos.get(r.asset)
         if (!info) infos.set(r.asset, (info = assetInfo(db, net, r.asset)))
         yield { network: net, txid: r.txid, index: r.idx, time: r.time, block: r.block, from: r.from_addr, to: r.to_addr, asset: r.asset, symbol: info.symbol, decimals: info.decimals, amount: BigInt(r.amount), kind: r.kind, status: r.status, evidenceId: r.evidence_id, locator: r.locator }
@@ -204,7 +205,8 @@ export const accountProvider: ExploreProvider = {
   },
   *addressKeys(db) {
     const it = db.prepare("SELECT network, from_addr AS address FROM acct_transfers UNION SELECT network, to_addr FROM acct_transfers WHERE to_addr <> ''").iterate() as Iterable<{ network: string; address: string }>
-    for (const r of it) if (!r.address.startsWith('name:')) yield r
+    // Only real addresses: not the GENESIS pseudo-sender, not "name:" token identities.
+    for (const r of it) if (/^(0x[0-9a-f]{40}|T[1-9A-HJ-NP-Za-km-z]{33})$/.test(r.address)) yield r
   }
 }
 

@@ -150,3 +150,19 @@ describe.skipIf(!!sharedFixturesMissing)('ERC-20 from CSV and from API JSON', ()
     expect(d.assets.find((a) => a.symbol === 'USDC')).toMatchObject({ received: '168342124', sent: '159000000' })
   })
 })
+
+describe.skipIf(!!sharedFixturesMissing)('provider streams for graph and screening', () => {
+  it('transfers() carries base units as bigint and addressKeys() lists only real addresses', async () => {
+    const { core, caseId } = newCaseWithCore()
+    await importFiles(core, caseId, [sample('etherscan-api/etherscan_txlist_0xddbd2b93_genesis-row.json'), sample('tron/trongrid_v1-accounts-transactions_TM1zzNDZ_usdt-trigger.json')])
+    const db = core.state.caseById(caseId).db
+    const { accountProvider } = await import('../../../../../src/core/explore/accounts/provider')
+    const keys = [...accountProvider.addressKeys(db)]
+    expect(keys.some((k) => k.address === 'GENESIS')).toBe(false)
+    expect(keys).toContainEqual({ network: 'tron', address: 'TM1zzNDZD2DPASbKcgdVoTYhfmYgtfwx9R' })
+    const flows = [...accountProvider.transfers(db, { network: 'tron', addresses: ['TM1zzNDZD2DPASbKcgdVoTYhfmYgtfwx9R'] })]
+    const usdt = flows.filter((f) => f.asset === 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t')
+    expect(usdt.reduce((t, f) => t + f.amount, 0n)).toBe(54049105000n)
+    expect(flows.every((f) => typeof f.amount === 'bigint' && f.to !== '')).toBe(true)
+  })
+})
