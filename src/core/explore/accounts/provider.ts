@@ -126,7 +126,9 @@ export const accountProvider: ExploreProvider = {
   },
   addresses(db, q) {
     const filter = q.filter ? 'WHERE addr LIKE ? ESCAPE \'\\\'' : ''
-    const args: unknown[] = q.filter ? [likeArg(q.filter.toLowerCase())] : []
+    // EVM addresses are stored lower-case; Tron base58 is case-sensitive and searched as typed.
+    const needle = q.filter && NETWORKS.get(q.network)?.family === 'evm' ? q.filter.toLowerCase() : q.filter
+    const args: unknown[] = needle ? [likeArg(needle)] : []
     const inner = "SELECT from_addr AS addr, time, txid FROM acct_transfers WHERE network = ? UNION ALL SELECT to_addr, time, txid FROM acct_transfers WHERE network = ? AND to_addr <> ''"
     const sql = 'SELECT addr, min(time) AS first, max(time) AS last, count(DISTINCT txid) AS n FROM (' + inner + ') ' + filter + ' GROUP BY addr ORDER BY ' + ADDR_SORT[q.sort] + ' ' + (q.desc ? 'DESC' : 'ASC') + ', addr LIMIT ? OFFSET ?'
     const rows = db.prepare(sql).all(q.network, q.network, ...args, q.limit, q.offset) as { addr: string; first: number | null; last: number | null; n: number }[]

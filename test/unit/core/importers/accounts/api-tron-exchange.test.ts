@@ -166,3 +166,17 @@ describe.skipIf(!!sharedFixturesMissing)('provider streams for graph and screeni
     expect(flows.every((f) => typeof f.amount === 'bigint' && f.to !== '')).toBe(true)
   })
 })
+
+describe.skipIf(!!sharedFixturesMissing)('address and transaction tables', () => {
+  it('list addresses with totals and filter them (Tron case-sensitive, EVM case-insensitive)', async () => {
+    const { core, caseId } = newCaseWithCore()
+    await importFiles(core, caseId, [sample('tron/trongrid_v1-accounts-transactions_TM1zzNDZ_usdt-trigger.json'), sample('etherscan-api/v2_account_txlist_chain1.json')])
+    const tron = await core.invoke('explore.addresses', { caseId, network: 'tron', filter: 'TM1zz' })
+    expect(tron.rows.map((r) => r.address)).toEqual(['TM1zzNDZD2DPASbKcgdVoTYhfmYgtfwx9R'])
+    const eth = await core.invoke('explore.addresses', { caseId, network: 'eth', filter: '0xB8553D9E' })
+    expect(eth.rows[0]).toMatchObject({ display: '0xb8553D9ee35dd23BB96fbd679E651B929821969B', txCount: 15 })
+    const txs = await core.invoke('explore.transactions', { caseId, network: 'eth', sort: 'amount', desc: true, limit: 3 })
+    expect(txs.total).toBe(15)
+    expect(BigInt(txs.rows[0].amount) >= BigInt(txs.rows[1].amount)).toBe(true)
+  })
+})
