@@ -38,6 +38,7 @@ interface State {
   txid: string
   pos: number
   assets: Set<string>
+  senders: Set<string>
 }
 
 async function* parseEtherscanApi(input: ImportInput, opts: ImportOptions): AsyncGenerator<ImportRecord> {
@@ -47,7 +48,7 @@ async function* parseEtherscanApi(input: ImportInput, opts: ImportOptions): Asyn
   if (n.family !== 'evm') throw new ParseError(`--chain ${network} is not an EVM network; Etherscan API files are EVM data`)
   for (const w of warnings) yield note(`${input.name}: ${w} (the API URL's chainid is not in the saved response)`, { pointer: '' })
   yield rec(KIND.asset, { pointer: '' }, { network, contract: 'native', symbol: n.symbol, name: n.name, decimals: n.decimals, decimalsSource: 'network' })
-  const st: State = { network, address: optionAddress(opts, network), txid: '', pos: 0, assets: new Set() }
+  const st: State = { network, address: optionAddress(opts, network), txid: '', pos: 0, assets: new Set(), senders: new Set() }
   for await (const ev of streamJson(input.open() as AsyncIterable<Buffer>, { streamAt: ['/result'] })) {
     if (ev.type === 'item') {
       yield* mapElement(ev.item, st)
@@ -101,6 +102,10 @@ function* mapElement(item: JsonItem, st: State): Generator<ImportRecord> {
     if (!to && contractText) {
       to = addressAt(contractText, net, loc('contractAddress'), 'contractAddress')
       yield rec(KIND.account, here, { network: net, address: to, isContract: true, how: 'created by this transaction (API contractAddress)' })
+    }
+    if (action === 'txlist' && !genesis && !st.senders.has(from) && st.senders.size < 100_000) {
+      st.senders.add(from)
+      yield rec(KIND.account, here, { network: net, address: from, isContract: false, how: 'sender of a top-level transaction (only externally owned accounts sign transactions)' })
     }
     const value = integerAt(f.str(o, 'value', p), loc('value'), 'value')
     let fee: string | null = null

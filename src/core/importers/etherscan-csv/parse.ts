@@ -10,6 +10,8 @@ import { FEE, headerSymbol, LAYOUTS, layoutOf, VALUE_IN, VALUE_OUT, type Layout 
 export const ETHERSCAN_ROW_CAP = 5000
 
 const TXHASH = /^0x[0-9a-fA-F]{64}$/
+/** At most this many distinct senders per file get an "externally owned" fact (memory stays bounded). */
+const SENDER_FACTS = 100_000
 
 /** Column positions of a header, resolved once per file. */
 interface Cols {
@@ -75,6 +77,8 @@ interface FileState {
   address: string | undefined
   decimals: Map<string, number>
   assetsSeen: Set<string>
+  /** Senders already recorded as externally owned (bounded: facts, not needed for every row). */
+  senders: Set<string>
   txid: string
   posInTx: number
   opts: ImportOptions
@@ -119,7 +123,7 @@ async function* parseEtherscanCsv(input: ImportInput, opts: ImportOptions): Asyn
       const symbol = headerSymbol(header)
       const network = chooseNetwork(opts, symbol, (m) => warnings.push(m), { line: header.line })
       for (const w of warnings) yield note(`${input.name}: ${w}`, { line: header.line })
-      st = { layout, c: cols(header), network, address: optionAddress(opts, network), decimals: optionDecimals(opts, network), assetsSeen: new Set(), txid: '', posInTx: 0, opts }
+      st = { layout, c: cols(header), network, address: optionAddress(opts, network), decimals: optionDecimals(opts, network), assetsSeen: new Set(), senders: new Set(), txid: '', posInTx: 0, opts }
       const n = networkInfo(network)
       yield rec(KIND.asset, { line: header.line }, { network, contract: 'native', symbol: n.symbol, name: n.name, decimals: n.decimals, decimalsSource: 'network' })
       if (!st.address && layout.kind !== 'normal' && layout.kind !== 'internal') {
@@ -162,6 +166,10 @@ function* mapRow(row: CsvRow, st: FileState): Generator<ImportRecord> {
     if (!to && contractText) {
       to = addressAt(contractText, network, at(row, c.contract), 'ContractAddress')
       yield rec(KIND.account, loc, { network, address: to, isContract: true, how: 'created by this transaction (explorer ContractAddress column)' })
+    }
+    if (layout.kind === 'normal' && !st.senders.has(from) && st.senders.size < SENDER_FACTS) {
+      st.senders.add(from)
+      yield rec(KIND.account, loc, { network, address: from, isContract: false, how: 'sender of a top-level transaction (only externally owned accounts sign transactions)' })
     }
     const amount = nativeAmount(row, st)
     const status = statusOf(row, st)

@@ -26,13 +26,15 @@ describe.skipIf(!!sharedFixturesMissing)('Etherscan CSV samples', () => {
   it('2019 normal export (15-name header, 16 fields per row, CRLF): 274 transactions, 115 contract creations', async () => {
     const A = '0x46cf7ddb8bc751f666f691a4f96aa45e88d55d11'
     const { run, by, detail } = await totals(['etherscan_export-0x46cf7ddb_normal-txs.csv'], A)
-    expect(run.results[0].counts).toMatchObject({ 'transfers.native.new': 274, 'accounts.facts': 115, 'transfers.failed': 8 })
+    // facts: 115 created contracts + 3 distinct senders (externally owned), by hand: len(set(From)) in the file
+    expect(run.results[0].counts).toMatchObject({ 'transfers.native.new': 274, 'accounts.facts': 115 + 3, 'transfers.failed': 8 })
     expect(run.results[0].warnings.join()).toMatch(/assumed eth/)
     // in = 8 ETH (Value_IN, ok rows); out = 0; fees paid = 0.00849230491022603389 ETH
     expect(by.get('native')).toMatchObject({ received: '8000000000000000000', sent: '0', balance: (8000000000000000000n - 8492304910226033890n).toString() })
     expect(detail.display).toBe(toChecksumAddress(A))
     expect(detail.display).not.toBe(A)
     expect(detail.txCount).toBe(274)
+    expect(detail.type).toBe('eoa')
   })
 
   it('2024 normal export of 0xf98 (CRLF): in 5.151643 ETH, out 5.149064038 ETH, fees 0.002578962 ETH', async () => {
