@@ -6,7 +6,7 @@ import { LOCAL_FIXTURES, sharedFixturesMissing } from '../../../../helpers/fixtu
 import { caseDigest, importError, importFiles, sample } from './helpers'
 
 /*
- * Hand computations (exact integers / Decimal, never floats), e.g. for txlist:
+ * Hand computations (exact integers / Decimal, never floats; all of them in test/fixtures/acct/hand-sums.py), e.g. txlist:
  *   python3 -c 'import json; d=json.load(open(F))["result"]; A="0xb8553d9e…";
  *     print(sum(int(r["value"]) for r in d if r["to"]==A and r["isError"]=="0"),
  *           sum(int(r["value"]) for r in d if r["from"]==A and r["isError"]=="0"),

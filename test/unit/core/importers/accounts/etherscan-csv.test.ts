@@ -11,7 +11,7 @@ import { importFiles, sample } from './helpers'
  *     print(sum(D(r["Value_IN(ETH)"]) for r in rows if ok(r) and r["To"].lower()==A) * 10**18,
  *           sum(D(r["Value_OUT(ETH)"]) for r in rows if ok(r) and r["From"].lower()==A) * 10**18,
  *           sum(D(r["TxnFee(ETH)"]) for r in rows if r["From"].lower()==A) * 10**18)'
- * (script kept in the acct notes; ERC-20: the same over TokenValue with "," removed, per ContractAddress).
+ * (the full script is test/fixtures/acct/hand-sums.py; ERC-20: the same over TokenValue with "," removed, per ContractAddress).
  */
 const CSV = (f: string) => sample(`etherscan-csv/${f}`)
 
