@@ -121,6 +121,24 @@ describe('Etherscan CSV header variants', () => {
     expect((await core.invoke('explore.address', { caseId, address: A })).assets[0]).toMatchObject({ asset: usdc, received: '10013614' })
   })
 
+  it('reads a spreadsheet re-save in UTF-16LE with BOM and a UTF-8 BOM file the same way', async () => {
+    const lines = [
+      q('Txhash', 'Blockno', 'UnixTimestamp', 'DateTime (UTC)', 'From', 'To', 'ContractAddress', 'Value_IN(ETH)', 'Value_OUT(ETH)', 'CurrentValue @ $1/Eth', 'TxnFee(ETH)', 'TxnFee(USD)', 'Historical $Price/Eth', 'Status', 'ErrCode', 'Method'),
+      q(H, '100', '1700000000', '2023-11-14 22:13:20', B, A, '', '0.000000000000000001', '0', '1', '0.0001', '0.2', '2000', '', '', 'Transfer')
+    ]
+    const text = lines.join('\r\n') + '\r\n'
+    const dir = tmpDir()
+    const le = join(dir, 'utf16.csv')
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))
+    const bom = join(dir, 'bom.csv')
+    writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))
+    for (const p of [le, bom]) {
+      const { core, caseId, r } = await run(p, { chain: 'eth' })
+      expect(r.format).toBe('etherscan-csv')
+      expect((await core.invoke('explore.address', { caseId, address: A })).assets[0]).toMatchObject({ received: '1' })
+    }
+  })
+
   it('flags a file with exactly 5,000 data rows as probably capped', async () => {
     const head = q('Txhash', 'Blockno', 'UnixTimestamp', 'DateTime (UTC)', 'From', 'To', 'ContractAddress', 'Value_IN(ETH)', 'Value_OUT(ETH)', 'CurrentValue @ $1/Eth', 'TxnFee(ETH)', 'TxnFee(USD)', 'Historical $Price/Eth', 'Status', 'ErrCode', 'Method')
     const rows = Array.from({ length: 5000 }, (_, i) => q('0x' + i.toString(16).padStart(64, '0'), '1', '1700000000', '2023-11-14 22:13:20', B, A, '', '1', '0', '1', '0.0001', '1', '1', '', '', ''))
