@@ -7,6 +7,7 @@ import { importHandlers } from './service/handlers-imports'
 import { exploreHandlers } from './service/handlers-explore'
 import { entityHandlers } from './service/handlers-entities'
 import { labelHandlers } from './service/handlers-labels'
+import { mappingHandlers } from './service/handlers-mappings'
 import { fileHandlers } from './service/handlers-files'
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
@@ -16,6 +17,7 @@ const handlers: HandlerMap<MethodName> = {
   ...exploreHandlers,
   ...entityHandlers,
   ...labelHandlers,
+  ...mappingHandlers,
   ...fileHandlers
 }
 

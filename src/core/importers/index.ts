@@ -3,3 +3,4 @@
  * add one import line here per format family.
  */
 import './labels/index'
+import './accounts/index'

@@ -61,8 +61,10 @@ export async function runImport(c: CaseHandle, files: ImportFile[], o: RunImport
     const head = await readHead(f.path).catch(() => {
       throw new ApiError('NOT_FOUND', `cannot read ${name}`, { file: name })
     })
-    rejectNonText(head, name, { zip: o.format !== undefined })
-    chosen.push(o.format ? importerById(o.format) : detectFormat(head, name))
+    // A column mapping means "read this through the mapping" (generic CSV/XLSX): never guessed from content.
+    const format = o.format ?? (o.options?.mapping !== undefined || o.options?.mappingFile !== undefined ? 'generic-mapped' : undefined)
+    rejectNonText(head, name, { zip: format !== undefined })
+    chosen.push(format ? importerById(format) : detectFormat(head, name))
   }
   const pending: PendingEvidence[] = []
   let unit: AsyncUnit | undefined

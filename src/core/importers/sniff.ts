@@ -32,6 +32,8 @@ const MAGIC: [string, number[]][] = [
  */
 export function rejectNonText(head: Buffer, fileName: string, allow: { zip?: boolean } = {}): void {
   if (head.length === 0) throw new ApiError('PARSE', `${fileName}: the file is empty (0 bytes)`, { file: fileName })
+  // A ZIP container (XLSX) the caller asked for is binary by nature; its reader validates it.
+  if (allow.zip && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return
   for (const [what, sig] of MAGIC) {
     if (allow.zip && sig[0] === 0x50) continue
     if (sig.every((b, i) => head[i] === b)) throw new ApiError('PARSE', `${fileName}: this is ${what}, not an explorer export`, { file: fileName })

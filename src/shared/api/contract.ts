@@ -11,6 +11,7 @@ import { importsArea } from './areas/imports'
 import { exploreArea } from './areas/explore'
 import { entitiesArea } from './areas/entities'
 import { labelsArea, screenArea } from './areas/labels'
+import { mappingsArea } from './areas/mappings'
 import { filesArea } from './areas/files'
 
 export const contract = {
@@ -22,6 +23,7 @@ export const contract = {
   ...entitiesArea,
   ...labelsArea,
   ...screenArea,
+  ...mappingsArea,
   ...filesArea
 } as const
 

@@ -35,6 +35,9 @@ export const METHOD_NAME_LIST = [
   'labels.import',
   'labels.starter',
   'screen.run',
+  'mappings.sample',
+  'mappings.save',
+  'mappings.list',
   'files.pick'
 ] as const
 

@@ -62,3 +62,116 @@ export function groupThousands(decimalText: string): string {
   const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
   return sign + grouped + (frac !== undefined ? '.' + frac : '')
 }
+
+/** A decimal number read from export text, normalised: sign, digits, optional fraction; nothing else. */
+export interface ParsedDecimal {
+  /** Canonical decimal text, e.g. "-3067.671" (no separators, symbols or units). */
+  value: string
+  /** True when the source wrote an exponent float (1.0E-6): precision was already lost where it was made. */
+  lossy: boolean
+  /** Unit suffix as written ("ETH" in "0.0001 ETH"), when allowed and present. */
+  unit?: string
+  /** Currency sign as written ("$", "€"), when allowed and present. */
+  currency?: string
+}
+
+/** What a cell may carry around its number. Everything not allowed is an error. */
+export interface DecimalTextOptions {
+  /** "3,067.671": commas between groups of exactly three digits. */
+  thousands?: boolean
+  /** "$709.50", "-$1.81", "€3343.11". */
+  currency?: boolean
+  /** "0.0001 ETH": a trailing unit word. */
+  unit?: boolean
+  /** "1.64340796e+19": accepted, expanded exactly, and flagged lossy. */
+  exponent?: boolean
+  /** Refuse a leading minus. */
+  nonNegative?: boolean
+}
+
+const CURRENCY = /^([-+]?)([$€£¥₩₹])(.*)$/u
+const GROUPED = /^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$/
+const EXPONENT = /^([-+]?)([0-9]+)(?:\.([0-9]*))?[eE]([-+]?[0-9]{1,4})$/
+
+/**
+ * Read a number from a CSV cell by string arithmetic only (FORMATS general rules 1–2): thousands separators,
+ * currency signs, unit suffixes and exponent floats are handled only when allowed. Throws RangeError naming what
+ * is wrong ("1.000,5" is refused as ambiguous, never guessed).
+ */
+export function parseDecimalText(text: string, o: DecimalTextOptions = {}): ParsedDecimal {
+  let s = text.trim()
+  const out: Omit<ParsedDecimal, 'value'> = { lossy: false }
+  if (!s) throw new RangeError('empty amount')
+  if (o.unit) {
+    const m = /^(\S+)\s+([A-Za-z][A-Za-z0-9.]{0,15})$/.exec(s)
+    if (m) {
+      s = m[1]
+      out.unit = m[2]
+    }
+  }
+  if (o.currency) {
+    const m = CURRENCY.exec(s)
+    if (m) {
+      s = m[1] + m[3]
+      out.currency = m[2]
+    }
+  }
+  let sign = ''
+  if (s[0] === '-' || s[0] === '+') {
+    sign = s[0] === '-' ? '-' : ''
+    s = s.slice(1)
+  }
+  if (s.includes(',')) {
+    if (!o.thousands) throw new RangeError(`${JSON.stringify(text)}: a comma in an amount (thousands separators are not expected here)`)
+    if (!GROUPED.test(s)) throw new RangeError(`${JSON.stringify(text)}: commas are not thousands separators in groups of three (decimal comma formats like "1.000,5" are refused)`)
+    s = s.replace(/,/g, '')
+  }
+  const e = EXPONENT.exec(s)
+  if (e) {
+    if (!o.exponent) throw new RangeError(`${JSON.stringify(text)}: exponent notation loses precision and is not accepted here`)
+    s = expandExponent(e[2], e[3] ?? '', Number(e[4]))
+    out.lossy = true
+  }
+  if (!/^[0-9]+(\.[0-9]+)?$/.test(s)) throw new RangeError(`${JSON.stringify(text)} is not a decimal number`)
+  s = canonicalDecimal(s)
+  if (sign === '-' && !/^0(\.0+)?$/.test(s)) {
+    if (o.nonNegative) throw new RangeError(`${JSON.stringify(text)}: a negative amount where the format has none`)
+    s = '-' + s
+  }
+  return { value: s, ...out }
+}
+
+function expandExponent(whole: string, frac: string, exp: number): string {
+  const digits = whole + frac
+  const point = whole.length + exp
+  if (point <= 0) return '0.' + '0'.repeat(-point) + digits
+  if (point >= digits.length) return digits + '0'.repeat(point - digits.length)
+  return digits.slice(0, point) + '.' + digits.slice(point)
+}
+
+function canonicalDecimal(s: string): string {
+  let [w, f = ''] = s.split('.')
+  w = w.replace(/^0+(?=[0-9])/, '')
+  f = f.replace(/0+$/, '')
+  return f ? `${w}.${f}` : w
+}
+
+/** Sum of base-unit strings as bigint (never through a JS number). */
+export function sumUnits(values: Iterable<string | bigint>): bigint {
+  let t = 0n
+  for (const v of values) t += typeof v === 'bigint' ? v : toBigInt(v)
+  return t
+}
+
+/** Width of the zero-padded sort key: 2^256 has 78 digits, so any EVM uint256 fits. */
+export const SORT_KEY_DIGITS = 78
+
+/**
+ * Fixed-width key that sorts like the number: non-negative amounts only, zero-padded to 78 digits, so SQLite's
+ * text ordering (and MAX/MIN) matches numeric order for wei-sized values that exceed 64 bits.
+ */
+export function unitsSortKey(v: bigint | string): string {
+  const b = typeof v === 'bigint' ? v : toBigInt(v)
+  if (b < 0n) throw new RangeError('sort keys are for non-negative amounts')
+  return b.toString(10).padStart(SORT_KEY_DIGITS, '0')
+}

@@ -25,7 +25,8 @@ const CALLS: Partial<Record<MethodName, (s: Setup) => Promise<unknown> | unknown
     writeFileSync(join(s.root, 'tags.csv'), 'address,chain,label,category,source\n0x098B716B8Aaf21512996dC57EB0615e2383E2f96,eth,Ronin bridge exploiter,theft_hack,https://example.org/advisory\n')
     return { caseId: s.caseId, files: [stagePath(s.core, join(s.root, 'tags.csv'))] }
   },
-  'labels.starter': (s) => ({ caseId: s.caseId })
+  'labels.starter': (s) => ({ caseId: s.caseId }),
+  'mappings.save': (s) => ({ caseId: s.caseId, signature: 'hash,from,to,value', mapping: { columns: { txid: 'hash', from: 'from', to: 'to', amount: 'value' }, chain: 'eth' } })
 }
 const RONIN = { network: 'eth', address: '0x098B716B8Aaf21512996dC57EB0615e2383E2f96' }
 

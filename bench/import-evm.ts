@@ -1,0 +1,120 @@
+/**
+ * Etherscan-CSV import throughput (issue 4): N generated rows in the 2024 "Txhash/DateTime (UTC)" normal layout
+ * imported through the real pipeline (locker copy, streamed CSV, sinks, one transaction, audit), against a bare
+ * better-sqlite3 insert of the same rows into the same table. Peak RSS sampled every 250 ms; two file sizes show
+ * whether memory is flat in file size. Goal: ≥ 100k rows/s.
+ *   node --import tsx bench/import-evm.ts [rows=1000000]
+ */
+import { createHash } from 'node:crypto'
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { createCase } from '../src/core/case/case-folder'
+import { createCore } from '../src/core/core'
+import { m0004 } from '../src/core/store/migrations/0004-accounts'
+import { unitsSortKey } from '../src/shared/domain/amount'
+
+const rows = Number(process.argv[2] ?? 1_000_000)
+const dir = mkdtempSync(join(tmpdir(), 'ct-bench-evm-'))
+
+function rssSampler(): { stop(): number } {
+  let peak = process.memoryUsage().rss
+  const t = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 250)
+  return {
+    stop() {
+      clearInterval(t)
+      return Math.max(peak, process.memoryUsage().rss) / 2 ** 20
+    }
+  }
+}
+
+const HEADER = '"Txhash","Blockno","UnixTimestamp","DateTime (UTC)","From","To","ContractAddress","Value_IN(ETH)","Value_OUT(ETH)","CurrentValue @ $2264.03996675132/Eth","TxnFee(ETH)","TxnFee(USD)","Historical $Price/Eth","Status","ErrCode","Method"\n'
+const pool = Array.from({ length: 1000 }, (_, i) => '0x' + createHash('sha256').update('a' + i).digest('hex').slice(0, 40))
+const hex64 = (i: number) => '0x' + i.toString(16).padStart(16, '0') + createHash('md5').update(String(i)).digest('hex') + '0'.repeat(16)
+
+function row(i: number): string {
+  const t = 1_600_000_000 + i * 12
+  const d = new Date(t * 1000).toISOString().slice(0, 19).replace('T', ' ')
+  const inbound = i % 2 === 0
+  const v = `${i % 50}.${String(i * 7919 % 1e9).padStart(9, '0')}`
+  const failed = i % 40 === 0
+  return `"${hex64(i)}","${10_000_000 + (i >> 4)}","${t}","${d}","${pool[i % 1000]}","${pool[(i * 7 + 1) % 1000]}","","${inbound ? v : '0'}","${inbound ? '0' : v}","1","0.000${(i % 9000) + 1000}","1","1","${failed ? 'Error(0)' : ''}","${failed ? 'Reverted' : ''}","Transfer"\n`
+}
+
+async function writeFile(path: string, n: number): Promise<number> {
+  const out = createWriteStream(path)
+  out.write(HEADER)
+  let buf = ''
+  for (let i = 0; i < n; i++) {
+    buf += row(i)
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()))
+      buf = ''
+    }
+  }
+  out.write(buf)
+  await new Promise<void>((r) => out.end(() => r()))
+  return statSync(path).size
+}
+
+async function importRun(n: number): Promise<{ secs: number; peak: number; bytes: number }> {
+  const file = join(dir, `evm-${n}.csv`)
+  const bytes = await writeFile(file, n)
+  const root = mkdtempSync(join(dir, 'lib-'))
+  const caseDir = join(root, 'case')
+  const h = createCase(caseDir, { title: 'bench', caseNumber: 'B-1', examiner: 'bench' })
+  const caseId = h.meta().id
+  h.close()
+  const core = createCore({ casesRoot: root })
+  core.state.openPath(caseDir)
+  if (global.gc) global.gc()
+  const rss = rssSampler()
+  const t0 = process.hrtime.bigint()
+  const { results } = await core.invoke('imports.run', { caseId, files: [{ uploadId: core.state.stage({ path: file, originalName: `evm-${n}.csv`, owned: false }) }], options: { chain: 'eth' } })
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9
+  const peak = rss.stop()
+  if (results[0].counts['transfers.native.new'] !== n) throw new Error(`expected ${n} transfers, got ${JSON.stringify(results[0].counts)}`)
+  core.close()
+  return { secs, peak, bytes }
+}
+
+/** The same rows straight into the same table with one prepared statement: the floor any importer stands on. */
+function bareInsert(n: number): number {
+  const db = new Database(join(dir, 'bare.sqlite'))
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = FULL')
+  // Same page cache as the transfer sink sets for imports, so the ratio compares like with like.
+  db.pragma('cache_size = -65536')
+  db.exec('CREATE TABLE evidence (id INTEGER PRIMARY KEY); CREATE TABLE imports (id INTEGER PRIMARY KEY); INSERT INTO evidence VALUES (1); INSERT INTO imports VALUES (1);')
+  m0004.up(db)
+  const ins = db.prepare(
+    `INSERT INTO acct_transfers (match_key, network, txid, idx, block, time, from_addr, to_addr, asset, amount, amount_key, fee, status, method, kind, evidence_id, locator, import_id)
+     VALUES (?, 'eth', ?, 'tx', ?, ?, ?, ?, 'native', ?, ?, ?, 'ok', 'Transfer', 'native', 1, ?, 1)`
+  )
+  const t0 = process.hrtime.bigint()
+  db.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const txid = hex64(i)
+      const amount = String(BigInt(i % 50) * 10n ** 18n + BigInt(i * 7919 % 1e9) * 10n ** 9n)
+      ins.run(`eth|${txid}|native`, txid, 10_000_000 + (i >> 4), 1_600_000_000 + i * 12, pool[i % 1000], pool[(i * 7 + 1) % 1000], amount, unitsSortKey(BigInt(amount)), '1000000000000000', `line ${i + 2}`)
+    }
+  })()
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9
+  db.close()
+  return secs
+}
+
+try {
+  console.log(`machine: node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`)
+  const small = await importRun(Math.floor(rows / 4))
+  const big = await importRun(rows)
+  const bare = bareInsert(rows)
+  const rate = (n: number, s: number) => Math.round(n / s).toLocaleString('en')
+  console.log(`import ${Math.floor(rows / 4).toLocaleString('en')} rows (${(small.bytes / 2 ** 20).toFixed(0)} MiB): ${small.secs.toFixed(1)} s, ${rate(rows / 4, small.secs)} rows/s, peak RSS ${small.peak.toFixed(0)} MB`)
+  console.log(`import ${rows.toLocaleString('en')} rows (${(big.bytes / 2 ** 20).toFixed(0)} MiB): ${big.secs.toFixed(1)} s, ${rate(rows, big.secs)} rows/s, peak RSS ${big.peak.toFixed(0)} MB`)
+  console.log(`bare better-sqlite3 insert of the same ${rows.toLocaleString('en')} rows: ${bare.toFixed(1)} s, ${rate(rows, bare)} rows/s; import/bare ratio ${(bare / big.secs).toFixed(2)}`)
+  console.log(`peak RSS growth from ${Math.floor(rows / 4).toLocaleString('en')} to ${rows.toLocaleString('en')} rows: ${(big.peak - small.peak).toFixed(0)} MB`)
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}

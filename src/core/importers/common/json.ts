@@ -1,0 +1,276 @@
+import { ParseError } from '../types'
+import { describeByte, escapePointer, JsonSyntaxError, NEED_MORE, sliceable, ValueParser, type JsonLimits, type JsonObject, type JsonValue } from './json-parse'
+
+export { JsonNumber, escapePointer, type JsonObject, type JsonValue } from './json-parse'
+
+/**
+ * Streaming, lossless JSON reader shared by every JSON importer (RELIABILITY §4 hostile inputs):
+ * - numbers stay their source text (JsonNumber), so `123456789012345678901234567890` survives;
+ * - duplicate keys are refused; objects carry no Object.prototype, so `__proto__`/`constructor` are plain keys;
+ * - nesting is capped (64), strings are capped (64 KiB) with per-key exceptions for long hex fields;
+ * - truncation, invalid UTF-8 and garbage fail with line:column and the JSON pointer;
+ * - arrays at the pointers named in `streamAt` are not built: their elements are yielded one at a time, so a
+ *   2 GB `/txs` array is read with memory bounded by its largest element.
+ * Columns count bytes from the start of the line (equal to characters for the ASCII that explorers write).
+ */
+
+/** One element of a streamed array. */
+export interface JsonItem {
+  /** JSON pointer of the element, e.g. "/txs/17". */
+  pointer: string
+  value: JsonValue
+  line: number
+  column: number
+  /** Line and column of a value inside this element, by its full pointer (for errors found after parsing). */
+  locate(pointer: string): { line: number; column: number }
+}
+
+/** What `streamJson` yields: each streamed element, then the document with streamed arrays left empty. */
+export type JsonEvent = { type: 'item'; item: JsonItem } | { type: 'end'; root: JsonValue; items: number }
+
+/** Options of one read. */
+export interface StreamJsonOptions {
+  /** Pointers of arrays to stream element by element; a `*` segment matches any key or index. */
+  streamAt?: string[]
+  maxDepth?: number
+  /** Cap on a string's bytes (default 64 KiB). */
+  maxString?: number
+  /** Keys whose string values may be longer, with their own cap (raw tx hex, witness). */
+  longKeys?: Record<string, number>
+  /** Cap on a single value that is not streamed (default 256 MiB): a bigger one is refused, not buffered. */
+  maxValueBytes?: number
+}
+
+interface Frame {
+  kind: 'obj' | 'arr'
+  container: JsonObject | JsonValue[]
+  pointer: string
+  streamed: boolean
+  index: number
+  state: 'first' | 'next' | 'after'
+}
+
+/** Read a JSON document from a byte stream; see the module comment. */
+export async function* streamJson(source: AsyncIterable<Buffer | string>, opts: StreamJsonOptions = {}): AsyncGenerator<JsonEvent> {
+  const limits: JsonLimits = {
+    maxDepth: opts.maxDepth ?? 64,
+    maxString: opts.maxString ?? 64 * 1024,
+    longKeys: opts.longKeys ? new Map(Object.entries(opts.longKeys)) : undefined
+  }
+  const patterns = (opts.streamAt ?? []).map(splitPointer)
+  const maxValue = opts.maxValueBytes ?? 256 * 1024 * 1024
+  const p = new ValueParser(limits)
+  const it = source[Symbol.asyncIterator]()
+  // Line cursor: absolute offset up to which newlines were counted, its line, and where that line starts.
+  let curAbs = 0
+  let curLine = 1
+  let lineStart = 0
+  const advance = (abs: number): void => {
+    const buf = p.buf
+    let i = curAbs - p.base
+    const end = abs - p.base
+    for (;;) {
+      const nl = buf.indexOf(10, i)
+      if (nl < 0 || nl >= end) break
+      curLine++
+      lineStart = p.base + nl + 1
+      i = nl + 1
+    }
+    curAbs = abs
+  }
+  const where = (abs: number): { line: number; column: number } => {
+    advance(Math.max(abs, curAbs))
+    return { line: curLine, column: abs - lineStart + 1 }
+  }
+  const stack: Frame[] = []
+  let root: JsonValue | undefined
+  let started = false
+  let done = false
+  let items = 0
+
+  const wantsDescend = (ptr: string): boolean => patterns.some((pat) => isPrefix(splitPointer(ptr), pat))
+  const wantsStream = (ptr: string): boolean => patterns.some((pat) => matches(splitPointer(ptr), pat))
+
+  /** Open a container as a spine frame, or parse the value whole. Returns the value to attach. */
+  const valueAt = (ptr: string, key: string | null): { value: JsonValue; frame?: Frame } => {
+    const b = p.ws()
+    if ((b === 0x7b || b === 0x5b) && wantsDescend(ptr)) {
+      if (stack.length + 1 > limits.maxDepth) p.fail(`nesting deeper than ${limits.maxDepth} levels`)
+      p.pos++
+      const container = b === 0x7b ? (Object.create(null) as JsonObject) : []
+      const frame: Frame = { kind: b === 0x7b ? 'obj' : 'arr', container, pointer: ptr, streamed: b === 0x5b && wantsStream(ptr), index: 0, state: 'first' }
+      return { value: container, frame }
+    }
+    p.basePointer = ptr
+    p.pathLen = 0
+    return { value: p.value(stack.length, key) }
+  }
+
+  const pending: JsonItem[] = []
+  /** One small step of the spine; throws NEED_MORE to be retried from the same position with more bytes. */
+  const step = (): void => {
+    if (!started) {
+      if (p.buf.length - p.pos < 3 && !p.eof) throw NEED_MORE
+      if (p.buf[0] === 0xef && p.buf[1] === 0xbb && p.buf[2] === 0xbf && p.pos === 0 && p.base === 0) p.pos = 3
+      if ((p.buf[0] === 0xff && p.buf[1] === 0xfe) || (p.buf[0] === 0xfe && p.buf[1] === 0xff)) p.fail('UTF-16 JSON is not supported; save the file as UTF-8', 0)
+      if (p.ws() === -1) p.fail('the file holds no JSON value (empty or only whitespace)')
+      const { value, frame } = valueAt('', null)
+      started = true
+      root = value
+      if (frame) stack.push(frame)
+      else done = true
+      return
+    }
+    const f = stack[stack.length - 1]
+    p.basePointer = f.pointer
+    p.pathLen = 0
+    if (f.kind === 'obj') {
+      const obj = f.container as JsonObject
+      let b = p.ws()
+      if (f.state === 'after') {
+        if (b === 0x2c) {
+          p.pos++
+          f.state = 'next'
+          return
+        }
+        if (b === 0x7d) return close()
+        return p.fail(b === -1 ? 'unexpected end of input inside an object (the file is truncated)' : `unexpected ${describeByte(b)}; expected ',' or '}'`)
+      }
+      if (b === 0x7d && f.state === 'first') return close()
+      if (b !== 0x22) p.fail(b === -1 ? 'unexpected end of input inside an object (the file is truncated)' : `unexpected ${describeByte(b)}; expected a "key" string`)
+      const keyAt = p.pos
+      p.basePointer = f.pointer
+      const k = p.key()
+      if (obj[k] !== undefined) p.fail(`duplicate key ${JSON.stringify(k)} in one object`, keyAt)
+      b = p.ws()
+      if (b !== 0x3a) p.fail(b === -1 ? 'unexpected end of input after a key (the file is truncated)' : `unexpected ${describeByte(b)}; expected ':'`)
+      p.pos++
+      const { value, frame } = valueAt(f.pointer + '/' + escapePointer(k), k)
+      obj[k] = value
+      f.state = 'after'
+      if (frame) stack.push(frame)
+      return
+    }
+    const arr = f.container as JsonValue[]
+    const b = p.ws()
+    if (f.state === 'after') {
+      if (b === 0x2c) {
+        p.pos++
+        f.state = 'next'
+        return
+      }
+      if (b === 0x5d) return close()
+      return p.fail(b === -1 ? 'unexpected end of input inside an array (the file is truncated)' : `unexpected ${describeByte(b)}; expected ',' or ']'`)
+    }
+    if (b === 0x5d && f.state === 'first') return close()
+    const ptr = f.pointer + '/' + f.index
+    if (f.streamed) {
+      const start = p.pos
+      p.basePointer = ptr
+      p.pathLen = 0
+      const value = p.value(stack.length, null)
+      const at = where(p.base + start)
+      pending.push(makeItem(ptr, value, at, p.buf.subarray(start, p.pos), limits))
+      items++
+    } else {
+      const { value, frame } = valueAt(ptr, null)
+      arr.push(value)
+      if (frame) stack.push(frame)
+    }
+    f.index++
+    f.state = 'after'
+  }
+  const close = (): void => {
+    p.pos++
+    stack.pop()
+    if (!stack.length) done = true
+  }
+
+  try {
+    for (;;) {
+      const checkpoint = p.pos
+      try {
+        if (done) {
+          if (p.ws() !== -1) p.fail(`unexpected ${describeByte(p.buf[p.pos])} after the end of the JSON document`)
+          break
+        }
+        step()
+      } catch (e) {
+        if (e !== NEED_MORE) throw e
+        p.pos = checkpoint
+        advance(p.base + checkpoint)
+        const keep = p.buf.subarray(checkpoint)
+        if (keep.length > maxValue) p.fail(`a single JSON value larger than ${maxValue} bytes; not supported`, checkpoint)
+        const chunks: Buffer[] = [keep]
+        let got = 0
+        while (got < Math.max(keep.length, 1)) {
+          const r = await it.next()
+          if (r.done) {
+            p.eof = true
+            break
+          }
+          const c = typeof r.value === 'string' ? Buffer.from(r.value) : r.value
+          chunks.push(c)
+          got += c.length
+        }
+        p.base += checkpoint
+        p.buf = sliceable(chunks.length === 1 ? keep : Buffer.concat(chunks))
+        p.pos = 0
+      }
+      if (pending.length) {
+        for (const item of pending) yield { type: 'item', item }
+        pending.length = 0
+      }
+    }
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) throw new ParseError(e.message, { ...where(e.offset), pointer: e.pointer })
+    throw e
+  } finally {
+    await it.return?.()
+  }
+  yield { type: 'end', root: root as JsonValue, items }
+}
+
+function makeItem(pointer: string, value: JsonValue, at: { line: number; column: number }, bytes: Buffer, limits: JsonLimits): JsonItem {
+  return {
+    pointer,
+    value,
+    line: at.line,
+    column: at.column,
+    locate(target: string) {
+      const q = new ValueParser(limits)
+      q.buf = sliceable(bytes)
+      q.eof = true
+      q.basePointer = pointer
+      q.seek = target
+      try {
+        q.value(0, null)
+      } catch {
+        /* the element parsed once already; a failure here only means "not found" */
+      }
+      if (q.found < 0) return { line: at.line, column: at.column }
+      let line = at.line
+      let col = at.column
+      for (let i = 0; i < q.found; i++) {
+        if (bytes[i] === 10) {
+          line++
+          col = 1
+        } else col++
+      }
+      return { line, column: col }
+    }
+  }
+}
+
+function splitPointer(ptr: string): string[] {
+  return ptr === '' ? [] : ptr.slice(1).split('/')
+}
+
+function isPrefix(segs: string[], pat: string[]): boolean {
+  if (segs.length > pat.length) return false
+  return segs.every((s, i) => pat[i] === '*' || pat[i] === s)
+}
+
+function matches(segs: string[], pat: string[]): boolean {
+  return segs.length === pat.length && isPrefix(segs, pat)
+}
