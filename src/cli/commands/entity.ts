@@ -1,4 +1,4 @@
-import { revealControls } from '../../shared/domain/visible-text'
+import { visibleText } from '../../shared/domain/invisibles'
 import { table } from '../format'
 import { need, printJson, UsageError, type Command } from '../io'
 import { withCase } from '../session'
@@ -21,7 +21,7 @@ export const entityList: Command = {
     await withCase(dir, g, async (s) => {
       const list = await s.core.invoke('entities.list', { caseId: s.caseId })
       if (g.json) return printJson(io, list)
-      io.out(table(['Id', 'Name', 'Kind', 'Members'], list.map((e) => [e.id, revealControls(e.name), e.kind, e.members.map((m) => `${m.network}:${m.address}`).join(' ')])))
+      io.out(table(['Id', 'Name', 'Kind', 'Members'], list.map((e) => [e.id, visibleText(e.name), e.kind, e.members.map((m) => `${m.network}:${m.address}`).join(' ')])))
     })
   }
 }
@@ -38,7 +38,7 @@ export const entityCreate: Command = {
     await withCase(dir, g, async (s) => {
       const e = await s.core.invoke('entities.create', { caseId: s.caseId, name: f.name as string, note: f.note as string | undefined, members: members(f.member) })
       if (g.json) return printJson(io, e)
-      io.out(`Created entity ${e.id} "${revealControls(e.name)}" with ${e.members.length} member(s)`)
+      io.out(`Created entity ${e.id} "${visibleText(e.name)}" with ${e.members.length} member(s)`)
     })
   }
 }

@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path'
 import type { Label } from '../../shared/api/areas/labels'
 import { LABEL_CATEGORIES, categoryStyle } from '../../shared/domain/labels'
-import { revealControls } from '../../shared/domain/visible-text'
+import { visibleText } from '../../shared/domain/invisibles'
 import { table } from '../format'
 import { need, printJson, UsageError, type Command, type Io } from '../io'
 import { withCase } from '../session'
@@ -9,15 +9,15 @@ import { printResult } from './import'
 
 /** Where a label comes from, in one line: list + file + locator + SHA-256, or the examiner. */
 export function sourceText(l: Label): string {
-  if (l.sourceKind === 'examiner') return `examiner ${revealControls(l.author)}`
+  if (l.sourceKind === 'examiner') return `examiner ${visibleText(l.author)}`
   const also = l.alsoIn.length ? ` (+${l.alsoIn.length} more: ${l.alsoIn.map((a) => `${a.file} ${a.locator}`).join(', ')})` : ''
-  return `${revealControls(l.listTitle)} — ${l.evidence!.file} ${l.evidence!.locator} sha256:${l.evidence!.sha256.slice(0, 16)}…${also}`
+  return `${visibleText(l.listTitle)} — ${l.evidence!.file} ${l.evidence!.locator} sha256:${l.evidence!.sha256.slice(0, 16)}…${also}`
 }
 
 function targetText(l: Label): string {
   const t = l.target
   if (t.kind === 'address') return `${t.network}:${t.display}${t.marker ? ` [${t.marker}]` : ''}`
-  if (t.kind === 'entity') return `entity ${t.entityId} ${revealControls(t.entityName)}`
+  if (t.kind === 'entity') return `entity ${t.entityId} ${visibleText(t.entityName)}`
   return `${t.network} tx ${t.txHash}`
 }
 
@@ -25,7 +25,7 @@ function printLabels(io: Io, labels: Label[]): void {
   io.out(
     table(
       ['Id', 'Category', 'Label', 'Target', 'Conf.', 'Source'],
-      labels.map((l) => [l.id, `${categoryStyle(l.category).icon} ${l.category}`, revealControls(l.name) + (l.sdnProgram ? ` (SDN ${l.sdnProgram})` : ''), targetText(l), `${l.confidence} ${l.confidenceId}`, sourceText(l)])
+      labels.map((l) => [l.id, `${categoryStyle(l.category).icon} ${l.category}`, visibleText(l.name) + (l.sdnProgram ? ` (SDN ${l.sdnProgram})` : ''), targetText(l), `${l.confidence} ${l.confidenceId}`, sourceText(l)])
     )
   )
 }
@@ -72,7 +72,7 @@ export const labelAdd: Command = {
     await withCase(dir, g, async (s) => {
       const l = await s.core.invoke('labels.add', { caseId: s.caseId, target, name: f.name as string, category: f.category as Label['category'], confidenceId: (f.confidence as string | undefined) ?? 'forensic_investigation', note: (f.note as string | undefined) ?? '' })
       if (g.json) return printJson(io, l)
-      io.out(`Added label ${l.id}: ${revealControls(l.name)} (${l.category}) on ${targetText(l)}`)
+      io.out(`Added label ${l.id}: ${visibleText(l.name)} (${l.category}) on ${targetText(l)}`)
     })
   }
 }
@@ -88,7 +88,7 @@ export const labelRemove: Command = {
     await withCase(dir, g, async (s) => {
       const r = await s.core.invoke('labels.remove', { caseId: s.caseId, labelId: Number(id) })
       if (g.json) return printJson(io, r)
-      io.out(`Removed label ${id}: ${revealControls(r.removed.name)} on ${targetText(r.removed)} (kept in the audit log)`)
+      io.out(`Removed label ${id}: ${visibleText(r.removed.name)} on ${targetText(r.removed)} (kept in the audit log)`)
     })
   }
 }

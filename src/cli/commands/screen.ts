@@ -1,5 +1,5 @@
 import { LABEL_CATEGORIES, CATEGORY_STYLES, type LabelCategory } from '../../shared/domain/labels'
-import { revealControls } from '../../shared/domain/visible-text'
+import { visibleText } from '../../shared/domain/invisibles'
 import { CheckFailed, need, printJson, UsageError, type Command } from '../io'
 import { withCase } from '../session'
 
@@ -26,10 +26,10 @@ export const screenCmd: Command = {
           const st = CATEGORY_STYLES[h.category]
           io.out(`\n${st.icon} ${st.title.toUpperCase()}  ${h.network}:${h.display}`)
           for (const l of h.labels) {
-            const sdn = l.sdnName ? `  [SDN entry "${revealControls(l.sdnName)}", program ${l.sdnProgram || '-'}]` : ''
-            const via = l.viaEntity ? ` (via entity ${revealControls(l.viaEntity)})` : ''
+            const sdn = l.sdnName ? `  [SDN entry "${visibleText(l.sdnName)}", program ${l.sdnProgram || '-'}]` : ''
+            const via = l.viaEntity ? ` (via entity ${visibleText(l.viaEntity)})` : ''
             const ev = l.evidenceSha256 ? ` — ${l.locator} sha256:${l.evidenceSha256.slice(0, 16)}…` : ''
-            io.out(`   - ${l.category}: ${revealControls(l.name)}${via}${sdn}  source: ${revealControls(l.source)}${ev}`)
+            io.out(`   - ${l.category}: ${visibleText(l.name)}${via}${sdn}  source: ${visibleText(l.source)}${ev}`)
           }
           if (h.path) io.out(`   path: ${h.path.map((p) => `${p.from}→${p.to} (${p.txid})`).join(' ')}`)
         }

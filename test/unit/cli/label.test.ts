@@ -28,7 +28,7 @@ describe.skipIf(!!sharedFixturesMissing)('chaintrail label / screen', () => {
     expect(list.out).toMatch(/LAZARUS GROUP \(SDN DPRK3\).*OFAC SDN List \(SDN.CSV\) — SDN_excerpt_lazarus_row.csv line 1 \/addresses\/0/)
     expect(list.out).toMatch(/Ronin bridge exploiter .*Ronin bridge hack — ronin_bridge.yaml line 11/)
     const add = await run('label', 'add', dir, '--network', 'eth', '--address', '0x098B716B8Aaf21512996dC57EB0615e2383E2f96', '--name', 'invoice\u202Efdp.exe', '--category', 'suspect')
-    expect(add.out).toContain('invoice⟦U+202E⟧fdp.exe')
+    expect(add.out).toContain('invoice⟦RLO⟧fdp.exe')
     const screen = await run('screen', dir)
     expect(screen.code).toBe(0)
     expect(screen.out).toMatch(/1 hit\(s\)\n\n⊘ SANCTIONED {2}eth:0x098B716B8Aaf21512996dC57EB0615e2383E2f96\n {3}- sanctioned: Lazarus group/)

@@ -1,4 +1,4 @@
-import { revealInvisibles } from './invisibles'
+import { revealInvisibles } from '../../../shared/domain/invisibles'
 import './safe-text.css'
 
 /**

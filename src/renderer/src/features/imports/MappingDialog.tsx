@@ -1,4 +1,3 @@
-import './zod-jitless'
 import { useEffect, useState } from 'react'
 import { call } from '../../api/client'
 import { MAPPABLE_FIELDS, type ColumnMapping } from '../../../../shared/api/areas/mappings'

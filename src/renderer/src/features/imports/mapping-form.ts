@@ -1,4 +1,3 @@
-import './zod-jitless'
 import { ColumnMapping, MAPPABLE_FIELDS, type MappableField } from '../../../../shared/api/areas/mappings'
 
 /** Fields every mapping needs; the rest are optional. */

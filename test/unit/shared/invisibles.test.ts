@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hasInvisibles, revealInvisibles, visibleText } from '../../../src/renderer/src/components/invisibles'
+import { hasInvisibles, revealInvisibles, visibleText } from '../../../src/shared/domain/invisibles'
 import { summarizeDetails } from '../../../src/renderer/src/lib/format'
 
 describe('revealInvisibles (Trojan Source markers)', () => {
