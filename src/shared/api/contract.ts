@@ -10,6 +10,7 @@ import { auditArea } from './areas/audit'
 import { importsArea } from './areas/imports'
 import { exploreArea } from './areas/explore'
 import { entitiesArea } from './areas/entities'
+import { graphArea, viewsArea } from './areas/graph'
 
 export const contract = {
   ...casesArea,
@@ -17,7 +18,9 @@ export const contract = {
   ...auditArea,
   ...importsArea,
   ...exploreArea,
-  ...entitiesArea
+  ...entitiesArea,
+  ...graphArea,
+  ...viewsArea
 } as const
 
 export type Contract = typeof contract

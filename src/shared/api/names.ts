@@ -26,7 +26,21 @@ export const METHOD_NAME_LIST = [
   'entities.update',
   'entities.addMembers',
   'entities.removeMembers',
-  'entities.delete'
+  'entities.delete',
+  'graph.build',
+  'graph.expand',
+  'graph.seeds',
+  'graph.transfers',
+  'graph.node',
+  'graph.path',
+  'graph.annotate',
+  'graph.annotations',
+  'graph.group',
+  'graph.export',
+  'views.list',
+  'views.open',
+  'views.save',
+  'views.delete'
 ] as const
 
 export const EVENT_NAME_LIST = ['progress', 'case-changed'] as const
