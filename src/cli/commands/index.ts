@@ -3,7 +3,8 @@ import { caseCreate, caseInfo } from './case'
 import { evidenceAdd, evidenceList, evidenceVerify } from './evidence'
 import { auditShow, auditVerify } from './audit'
 import { importCmd, importFormats } from './import'
+import { web } from './web'
 import { graphExport, graphViews } from './graph'
 
 /** Every CLI command, in the order `--help` lists them. Add new commands here. */
-export const COMMANDS: Command[] = [caseCreate, caseInfo, evidenceAdd, evidenceList, evidenceVerify, auditShow, auditVerify, importFormats, importCmd, graphViews, graphExport]
+export const COMMANDS: Command[] = [caseCreate, caseInfo, evidenceAdd, evidenceList, evidenceVerify, auditShow, auditVerify, importFormats, importCmd, web, graphViews, graphExport]
