@@ -86,7 +86,7 @@ export function buildExhibit(db: Db, state: GraphState, meta: { title: string; c
   const flow = flowLayout(
     data.nodes.map((n) => n.id),
     data.edges,
-    { columnGap: 330, rowGap: 110 }
+    { columnGap: 330, rowGap: 110, narrow: (id) => id.startsWith('t:') }
   ).positions
   const useSaved = state.layout !== 'flow' && data.nodes.every((n) => n.position)
   let pos = new Map(data.nodes.map((n) => [n.id, useSaved ? n.position! : flow.get(n.id)!]))

@@ -1,4 +1,4 @@
-import { bidirectional } from 'graphology-shortest-path/unweighted'
+import { bidirectional } from 'graphology-shortest-path/unweighted.js'
 import type { FlowItem, GraphState } from '../../shared/api/areas/graph'
 import { ApiError } from '../../shared/api/errors'
 import { addressNodeId, parseNodeId, shortRef } from '../../shared/graph/ids'
@@ -66,13 +66,16 @@ export function selectionTransfers(m: Model, nodes: string[], edges: string[], o
   const all: FlowItem[] = []
   for (const e of chosen) for (const it of g.getEdgeAttributes(e).items) all.push(toFlowItem(e, it))
   all.sort((a, b) => (a.time ?? 0) - (b.time ?? 0) || (a.txid < b.txid ? -1 : a.txid > b.txid ? 1 : 0) || (a.index < b.index ? -1 : 1))
+  // In transaction-as-node mode the same value passes an input edge and an output edge; count the outputs
+  // only (what the transactions paid out) unless the selection holds inputs alone.
+  const onlyInputs = all.every((r) => r.index.startsWith('in:'))
   const sums = new Map<string, { network: string; asset: string; symbol: string; decimals: number; total: bigint; count: number }>()
-  for (const e of chosen) {
-    const a = g.getEdgeAttributes(e)
-    const k = `${a.network}:${a.asset}`
-    const s = sums.get(k) ?? { network: a.network, asset: a.asset, symbol: a.symbol, decimals: a.decimals, total: 0n, count: 0 }
-    s.total += a.total
-    s.count += a.count
+  for (const r of all) {
+    if (!onlyInputs && r.index.startsWith('in:')) continue
+    const k = `${r.network}:${r.asset}`
+    const s = sums.get(k) ?? { network: r.network, asset: r.asset, symbol: r.symbol, decimals: r.decimals, total: 0n, count: 0 }
+    s.total += BigInt(r.amount)
+    s.count++
     sums.set(k, s)
   }
   return { total: all.length, rows: all.slice(offset, offset + limit), sums: [...sums.values()].map((s) => ({ network: s.network, asset: s.asset, symbol: s.symbol, decimals: s.decimals, amount: s.total.toString(), count: s.count })) }

@@ -15,6 +15,8 @@ export interface FlowLayoutOptions {
   rowGap?: number
   /** Hops beyond this many columns share the last one (cycles and very long chains). */
   maxColumns?: number
+  /** Nodes that need little room (transactions drawn as nodes): a column of only these is narrower. */
+  narrow?(node: string): boolean
 }
 
 /** Positions (x right, y down) and the column of every node. */
@@ -42,6 +44,13 @@ export function flowLayout(nodes: string[], edges: FlowLayoutEdge[], opts: FlowL
   const positions = new Map<string, { x: number; y: number }>()
   const cols = [...byCol.keys()].sort((a, b) => a - b)
   const tallest = Math.max(1, ...[...byCol.values()].map((l) => l.length))
+  // x of each column: a column holding only narrow nodes (transactions) takes 45 % of the gap.
+  const colX = new Map<number, number>()
+  let x = 0
+  for (const c of cols) {
+    colX.set(c, x)
+    x += byCol.get(c)!.every((n) => opts.narrow?.(n)) || byCol.get(c + 1)?.every((n) => opts.narrow?.(n)) ? colGap * 0.5 : colGap
+  }
   for (const c of cols) {
     const list = byCol.get(c)!
     // Order a column by where its senders sit (barycentre), then by time, so edges cross as little as cheaply possible.
@@ -53,7 +62,7 @@ export function flowLayout(nodes: string[], edges: FlowLayoutEdge[], opts: FlowL
     const offset = (tallest - list.length) / 2
     list.forEach((n, i) => {
       row.set(n, i + offset)
-      positions.set(n, { x: c * colGap, y: (i + offset) * rowGap })
+      positions.set(n, { x: colX.get(c)!, y: (i + offset) * rowGap })
     })
   }
   return { positions, columns: col }

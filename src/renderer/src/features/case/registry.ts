@@ -1,5 +1,9 @@
 import type { CaseTab } from './tabs'
 import { OverviewTab } from './OverviewTab'
+import { GraphTab } from '../graph/GraphTab'
 
 /** Case workspace tabs in display order. Feature areas add theirs here. */
-export const CASE_TABS: CaseTab[] = [{ id: 'overview', title: 'Overview', component: OverviewTab }]
+export const CASE_TABS: CaseTab[] = [
+  { id: 'overview', title: 'Overview', component: OverviewTab },
+  { id: 'graph', title: 'Graph', component: GraphTab }
+]
