@@ -54,10 +54,12 @@ export function flowLayout(nodes: string[], edges: FlowLayoutEdge[], opts: FlowL
   for (const c of cols) {
     const list = byCol.get(c)!
     // Order a column by where its senders sit (barycentre), then by time, so edges cross as little as cheaply possible.
-    const key = (n: string) => {
+    const keys = new Map<string, number>()
+    for (const n of list) {
       const ps = (preds.get(n) ?? []).filter((p) => row.has(p))
-      return ps.length ? ps.reduce((s, p) => s + row.get(p)!, 0) / ps.length : Infinity
+      keys.set(n, ps.length ? ps.reduce((s, p) => s + row.get(p)!, 0) / ps.length : Infinity)
     }
+    const key = (n: string) => keys.get(n)!
     list.sort((a, b) => key(a) - key(b) || (firstSeen.get(a) ?? Infinity) - (firstSeen.get(b) ?? Infinity) || (a < b ? -1 : 1))
     const offset = (tallest - list.length) / 2
     list.forEach((n, i) => {

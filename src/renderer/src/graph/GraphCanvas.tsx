@@ -43,7 +43,9 @@ export function GraphCanvas(p: Props) {
       defaultEdgeType: 'arrow',
       edgeProgramClasses: { arrow: EdgeArrowProgram as never },
       renderEdgeLabels: false,
-      enableEdgeEvents: p.graph.size <= 20_000,
+      // Edge picking costs a second render pass each frame; past a few thousand edges, flows are picked from
+      // the tables instead, and big graphs drop edges and labels while the camera moves (Gephi does the same).
+      enableEdgeEvents: p.graph.size <= 5000,
       labelFont: 'Inter, "Segoe UI", system-ui, sans-serif',
       labelSize: 12,
       labelWeight: '600',
@@ -56,7 +58,8 @@ export function GraphCanvas(p: Props) {
       stagePadding: 90,
       minCameraRatio: 0.02,
       maxCameraRatio: 20,
-      hideEdgesOnMove: p.graph.size > 50_000
+      hideEdgesOnMove: p.graph.size > 8000,
+      hideLabelsOnMove: p.graph.order > 5000
     })
     sigma.current = s
     const r = makeReducers(p.graph, () => hl.current)

@@ -9,8 +9,11 @@ export interface GraphTestHook {
   edges: number
   frames: number
   lastFrameAt: number
+  /** performance.now() of the first frame drawn by the current Sigma instance. */
+  firstFrameAt: number
+  /** Timestamps of the last 1,000 frames. */
+  frameTimes: number[]
   nodeIds(): string[]
-  visibleLabels(): string[]
   state: unknown
 }
 
@@ -28,22 +31,30 @@ declare global {
   }
 }
 
+const seen = new WeakSet<object>()
+const hook = () => (window.__chaintrailGraph ??= { nodes: 0, edges: 0, frames: 0, lastFrameAt: 0, firstFrameAt: 0, frameTimes: [], nodeIds: () => [], state: null })
+
 /** Record a rendered frame (count, time, graph size). */
 export function publishFrame(s: Sigma): void {
   if (!enabled) return
   const g = s.getGraph()
-  const h = (window.__chaintrailGraph ??= { nodes: 0, edges: 0, frames: 0, lastFrameAt: 0, nodeIds: () => [], visibleLabels: () => [], state: null })
+  const h = hook()
+  const now = performance.now()
+  if (!seen.has(s)) {
+    seen.add(s)
+    h.firstFrameAt = now
+  }
   h.nodes = g.order
   h.edges = g.size
   h.frames++
-  h.lastFrameAt = performance.now()
+  h.lastFrameAt = now
+  h.frameTimes.push(now)
+  if (h.frameTimes.length > 1000) h.frameTimes.splice(0, h.frameTimes.length - 1000)
   h.nodeIds = () => g.nodes()
-  h.visibleLabels = () => g.mapNodes((_n, a) => String(a.label))
 }
 
 /** Publish the workspace state (a copy) for assertions. */
 export function publishState(state: unknown): void {
   if (!enabled) return
-  const h = (window.__chaintrailGraph ??= { nodes: 0, edges: 0, frames: 0, lastFrameAt: 0, nodeIds: () => [], visibleLabels: () => [], state: null })
-  h.state = structuredClone(state)
+  hook().state = structuredClone(state)
 }
