@@ -5,7 +5,8 @@ import { addressNodeId, parseNodeId, shortRef } from '../../shared/graph/ids'
 import type { Db } from '../store/db'
 import { makeFilter, transfersTouching } from './collect'
 import { graphLabels } from './labels'
-import { buildModel, type Model, type ModelItem } from './model'
+import type { Model, ModelItem } from './model'
+import { cachedModel as buildModel } from './model-cache'
 
 /** Address keys (`network:address`) a node stands for: itself, or every member of an entity. */
 export function addressesOfNode(db: Db, id: string): Map<string, string[]> {

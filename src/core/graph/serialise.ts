@@ -13,18 +13,24 @@ function ratio(a: bigint, b: bigint): number {
   return b > 0n ? Number((a * SCALE) / b) / Number(SCALE) : 0
 }
 
-function volumesOf(m: Model, id: string): Map<string, AssetVolume & { inU: bigint; outU: bigint }> {
-  const out = new Map<string, AssetVolume & { inU: bigint; outU: bigint }>()
-  const touch = (e: string, dir: 'in' | 'out') => {
-    const a = m.graph.getEdgeAttributes(e)
+type Vol = AssetVolume & { inU: bigint; outU: bigint }
+
+/** Per-node volumes per asset and active time span, in one pass over the edges. */
+function nodeStats(m: Model): Map<string, { vols: Map<string, Vol>; first: number | null; last: number | null }> {
+  const out = new Map<string, { vols: Map<string, Vol>; first: number | null; last: number | null }>()
+  m.graph.forEachNode((n) => void out.set(n, { vols: new Map(), first: null, last: null }))
+  m.graph.forEachEdge((_e, a, src, dst) => {
     const k = `${a.network}:${a.asset}`
-    if (!out.has(k)) out.set(k, { network: a.network, asset: a.asset, symbol: a.symbol, decimals: a.decimals, in: '0', out: '0', inU: 0n, outU: 0n })
-    const v = out.get(k)!
-    if (dir === 'in') v.inU += a.total
-    else v.outU += a.total
-  }
-  m.graph.forEachInEdge(id, (e) => touch(e, 'in'))
-  m.graph.forEachOutEdge(id, (e) => touch(e, 'out'))
+    for (const [node, dir] of [[src, 'out'], [dst, 'in']] as const) {
+      const st = out.get(node)!
+      let v = st.vols.get(k)
+      if (!v) st.vols.set(k, (v = { network: a.network, asset: a.asset, symbol: a.symbol, decimals: a.decimals, in: '0', out: '0', inU: 0n, outU: 0n }))
+      if (dir === 'in') v.inU += a.total
+      else v.outU += a.total
+      if (a.firstTime != null && (st.first == null || a.firstTime < st.first)) st.first = a.firstTime
+      if (a.lastTime != null && (st.last == null || a.lastTime > st.last)) st.last = a.lastTime
+    }
+  })
   return out
 }
 
@@ -45,15 +51,12 @@ export function serialiseModel(db: Db, state: GraphState, m: Model): GraphData {
   const notes = annotationMap(db)
   const maxVol = new Map<string, bigint>()
   const maxEdge = new Map<string, bigint>()
-  const vols = new Map<string, ReturnType<typeof volumesOf>>()
-  g.forEachNode((n) => {
-    const v = volumesOf(m, n)
-    vols.set(n, v)
-    for (const [k, x] of v) {
+  const stats = nodeStats(m)
+  for (const st of stats.values())
+    for (const [k, x] of st.vols) {
       const t = x.inU > x.outU ? x.inU : x.outU
       if (t > (maxVol.get(k) ?? 0n)) maxVol.set(k, t)
     }
-  })
   g.forEachEdge((_e, a) => {
     const k = `${a.network}:${a.asset}`
     if (a.total > (maxEdge.get(k) ?? 0n)) maxEdge.set(k, a.total)
@@ -61,13 +64,8 @@ export function serialiseModel(db: Db, state: GraphState, m: Model): GraphData {
   const nodes: GraphNode[] = g.mapNodes((id, a) => {
     const ls = a.members.flatMap((k) => labels.get(addressKey(k.slice(0, k.indexOf(':')), k.slice(k.indexOf(':') + 1))) ?? [])
     const { label, category } = nodeTitle(a, ls)
-    const v = [...vols.get(id)!.entries()]
-    let first: number | null = null
-    let last: number | null = null
-    g.forEachEdge(id, (_e, ea) => {
-      if (ea.firstTime != null && (first == null || ea.firstTime < first)) first = ea.firstTime
-      if (ea.lastTime != null && (last == null || ea.lastTime > last)) last = ea.lastTime
-    })
+    const st = stats.get(id)!
+    const v = [...st.vols.entries()]
     return {
       id,
       kind: a.kind,
@@ -79,8 +77,8 @@ export function serialiseModel(db: Db, state: GraphState, m: Model): GraphData {
       entity: a.entityId != null ? { id: a.entityId, name: a.entityName ?? '', members: a.members.length } : null,
       volumes: v.map(([, x]) => ({ network: x.network, asset: x.asset, symbol: x.symbol, decimals: x.decimals, in: x.inU.toString(), out: x.outU.toString() })),
       weight: Math.max(0, ...v.map(([k, x]) => ratio(x.inU > x.outU ? x.inU : x.outU, maxVol.get(k) ?? 0n))),
-      firstTime: first,
-      lastTime: last,
+      firstTime: st.first,
+      lastTime: st.last,
       position: state.positions[id] ?? null,
       annotation: notes.get(id) ?? null
     }

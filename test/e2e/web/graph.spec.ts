@@ -93,11 +93,18 @@ test('investigate: expand, collapse an entity, time filter, save, reopen, export
   expect(cspViolations).toEqual([])
 })
 
-test('saved exhibit and Bitcoin transactions as nodes', async ({ page, host, casesRoot }) => {
+test('saved exhibit, ForceAtlas2 worker, Bitcoin transactions as nodes', async ({ page, host, casesRoot, cspViolations }) => {
   await makeGraphCase(join(casesRoot, 'ronin'))
   await openGraph(page, host.url)
   await page.getByTestId('views-list').getByRole('button', { name: /^Ronin exhibit/ }).click()
   await expect.poll(async () => (await hook(page)).nodes).toBe(13)
+  // ForceAtlas2 runs in a blob: worker (CSP worker-src) and stops on request; the flow layout comes back.
+  const framesBefore = await page.evaluate(() => window.__chaintrailGraph!.frames)
+  await page.getByRole('button', { name: '✶ Force' }).click()
+  await expect.poll(() => page.evaluate(() => window.__chaintrailGraph!.frames)).toBeGreaterThan(framesBefore + 3)
+  await page.getByRole('button', { name: '■ Stop force' }).click()
+  await page.getByRole('button', { name: '⇢ Flow' }).click()
+  expect(cspViolations).toEqual([])
   await find(page, 'Ronin Bridge Exploiter')
   await shot(page, 'exhibit')
 

@@ -11,6 +11,8 @@ export interface GraphTestHook {
   lastFrameAt: number
   /** performance.now() of the first frame drawn by the current Sigma instance. */
   firstFrameAt: number
+  /** performance.now() when the last graph.build answer arrived. */
+  dataAt: number
   /** Timestamps of the last 1,000 frames. */
   frameTimes: number[]
   nodeIds(): string[]
@@ -32,7 +34,7 @@ declare global {
 }
 
 const seen = new WeakSet<object>()
-const hook = () => (window.__chaintrailGraph ??= { nodes: 0, edges: 0, frames: 0, lastFrameAt: 0, firstFrameAt: 0, frameTimes: [], nodeIds: () => [], state: null })
+const hook = () => (window.__chaintrailGraph ??= { nodes: 0, edges: 0, frames: 0, lastFrameAt: 0, firstFrameAt: 0, dataAt: 0, frameTimes: [], nodeIds: () => [], state: null })
 
 /** Record a rendered frame (count, time, graph size). */
 export function publishFrame(s: Sigma): void {
@@ -57,4 +59,9 @@ export function publishFrame(s: Sigma): void {
 export function publishState(state: unknown): void {
   if (!enabled) return
   hook().state = structuredClone(state)
+}
+
+/** Record when graph data arrived from the core (splits core time from drawing time in the bench). */
+export function publishDataArrived(): void {
+  if (enabled) hook().dataAt = performance.now()
 }

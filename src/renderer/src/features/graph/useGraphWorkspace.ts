@@ -4,7 +4,7 @@ import type { GraphData, GraphFilters, GraphState } from '../../../../shared/api
 import { parseNodeId } from '../../../../shared/graph/ids'
 import type { Highlight } from '../../graph/reducers'
 import { applyFlowLayout, toGraphology } from '../../graph/to-graphology'
-import { publishState } from '../../graph/test-hook'
+import { publishDataArrived, publishState } from '../../graph/test-hook'
 
 /** Empty workspace state (same defaults as the contract's schema). */
 export const EMPTY_STATE: GraphState = {
@@ -50,7 +50,7 @@ export function useGraphWorkspace(caseId: string, revision: number) {
     let live = true
     setBusy(true)
     call('graph.build', { caseId, state: { ...state, positions: positions.current } })
-      .then((d) => live && (setData(d), setError(null)))
+      .then((d) => live && (publishDataArrived(), setData(d), setError(null)))
       .catch((e) => live && fail(e))
       .finally(() => live && setBusy(false))
     return () => {
@@ -58,13 +58,17 @@ export function useGraphWorkspace(caseId: string, revision: number) {
     }
   }, [caseId, revision, state.nodes, state.hidden, state.collapsed, state.filters, state.btcMode, view])
 
+  const layoutRef = useRef(state.layout)
+  layoutRef.current = state.layout
+  // The drawing graph changes only with the data; switching layout moves nodes on the same graph, so a running
+  // ForceAtlas2 worker keeps its graph.
   const graph = useMemo(() => {
     if (!data) return null
     const g = toGraphology(data, prevGraph.current)
-    if (state.layout === 'flow') applyFlowLayout(g, data.edges)
+    if (layoutRef.current === 'flow') applyFlowLayout(g, data.edges)
     prevGraph.current = g
     return g
-  }, [data, state.layout])
+  }, [data])
 
   const select = useCallback((node: string | null, additive = false) => {
     setHighlight((h) => {
@@ -107,7 +111,15 @@ export function useGraphWorkspace(caseId: string, revision: number) {
     uncollapse: (entityId: number) => setState((s) => ({ ...s, collapsed: s.collapsed.filter((c) => c !== entityId) })),
     setFilters: (f: Partial<GraphFilters>) => setState((s) => ({ ...s, filters: { ...s.filters, ...f } })),
     setBtcMode: (m: GraphState['btcMode']) => setState((s) => ({ ...s, btcMode: m })),
-    setLayout: (l: GraphState['layout']) => setState((s) => ({ ...s, layout: l })),
+    setLayout(l: GraphState['layout']) {
+      if (l === 'flow' && graph && data) {
+        // Back to the exhibit layout: unpin everything and lay out left to right again.
+        positions.current = {}
+        graph.forEachNode((id) => graph.setNodeAttribute(id, 'fixed', false))
+        applyFlowLayout(graph, data.edges)
+      }
+      setState((s) => ({ ...s, layout: l, positions: l === 'flow' ? {} : s.positions }))
+    },
     pin(node: string, pos: { x: number; y: number }) {
       positions.current = { ...positions.current, [node]: pos }
       setStateRaw((s) => ({ ...s, layout: s.layout === 'flow' ? 'saved' : s.layout }))
