@@ -35,10 +35,8 @@ try {
     host.core.state.openPath(dir)
     const state = GraphState.parse({ nodes: Array.from({ length: n }, (_, i) => addressNodeId('eth', synthAddress(i))) })
     await host.core.invoke('views.save', { caseId, name: `all ${n}`, state })
-    const b0 = performance.now()
-    const built = await host.core.invoke('graph.build', { caseId, state })
-    const coreMs = performance.now() - b0
-    const json = JSON.stringify(built).length
+    // Core time is measured after the page test, on an equivalent state with another cache key (btcMode has
+    // no effect on this Ethereum-only data), so neither measurement gets the other's cached model.
 
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
     page.on('crash', () => console.error('page crashed'))
@@ -51,13 +49,17 @@ try {
     await page.getByRole('button', { name: 'Graph', exact: true }).click()
     await page.evaluate(() => document.addEventListener('click', () => ((window as unknown as { __t0: number }).__t0 = performance.now()), { capture: true, once: true }))
     await page.getByTestId('views-list').getByRole('button', { name: new RegExp(`^all ${n}`) }).click()
-    await page.waitForFunction((want) => (window.__chaintrailGraph?.nodes ?? 0) === want && window.__chaintrailGraph!.firstFrameAt > (window as unknown as { __t0: number }).__t0, built.nodes.length, { timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 300_000), polling: 100 }).catch(async (e: unknown) => {
+    await page.waitForFunction((want) => (window.__chaintrailGraph?.nodes ?? 0) === want && window.__chaintrailGraph!.firstFrameAt > (window as unknown as { __t0: number }).__t0, n, { timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 300_000), polling: 100 }).catch(async (e: unknown) => {
       console.error('gave up waiting; hook:', await page.evaluate(() => ({ n: window.__chaintrailGraph?.nodes, f: window.__chaintrailGraph?.firstFrameAt, t0: (window as unknown as { __t0: number }).__t0 })))
       throw e
     })
     const first = await page.evaluate(() => window.__chaintrailGraph!.firstFrameAt - (window as unknown as { __t0: number }).__t0)
     const draw = await page.evaluate(() => window.__chaintrailGraph!.firstFrameAt - window.__chaintrailGraph!.dataAt)
 
+    const b0 = performance.now()
+    const built = await host.core.invoke('graph.build', { caseId, state: { ...state, btcMode: 'tx' } })
+    const coreMs = performance.now() - b0
+    const json = JSON.stringify(built).length
     // Pan: drag the canvas for about 3 s in small steps; frame intervals come from sigma's afterRender.
     const box = (await page.getByTestId('graph-canvas').boundingBox())!
     const cx = box.x + box.width / 2

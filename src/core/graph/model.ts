@@ -1,11 +1,18 @@
 import { MultiDirectedGraph } from 'graphology'
 import type { GraphState } from '../../shared/api/areas/graph'
 import { addressNodeId, edgeId, entityNodeId, parseNodeId, txNodeId } from '../../shared/graph/ids'
-import { providerOrNull, evidenceLookup, isUtxo, makeFilter, transfersTouching } from './collect'
+import type { FlowTransfer } from '../explore/providers'
+import { providerOrNull, isUtxo, makeFilter, transfersTouching } from './collect'
 import type { Db } from '../store/db'
 
-/** One movement behind an edge: a transfer, or a transaction input/output in transaction-as-node mode. */
-export interface ModelItem {
+/**
+ * One movement behind an edge: a provider's transfer as is (no copy; its evidence id is resolved when rows are
+ * listed), or a transaction input/output in transaction-as-node mode, which carries its source inline.
+ */
+export type ModelItem = (FlowTransfer & { sha256?: undefined }) | TxLeg
+
+/** An input or output of a transaction drawn as a node. */
+export interface TxLeg {
   network: string
   txid: string
   index: string
@@ -17,6 +24,7 @@ export interface ModelItem {
   symbol: string
   decimals: number
   amount: bigint
+  evidenceId: null
   sha256: string | null
   file: string | null
   locator: string
@@ -109,16 +117,18 @@ export function buildModel(db: Db, state: GraphState): Model {
     graph.getNodeAttributes(id).members.push(k)
   }
   const filter = makeFilter(state.filters)
-  const ev = evidenceLookup(db)
   const timelineItems: ModelItem[] = []
   const utxoTx = new Map<string, { network: string; txid: string }>()
+  // Aggregate in a plain map first and add each edge to graphology once: far fewer graph lookups on big views.
+  const agg = new Map<string, { src: string; dst: string; a: EdgeAttrs }>()
   const add = (src: string, dst: string, it: ModelItem) => {
     if (!filter.value(it)) return
     timelineItems.push(it)
     if (!filter.time(it) || src === dst || !graph.hasNode(src) || !graph.hasNode(dst)) return
     const id = edgeId(src, dst, it.network, it.asset)
-    if (!graph.hasEdge(id)) graph.addDirectedEdgeWithKey(id, src, dst, { network: it.network, asset: it.asset, symbol: it.symbol, decimals: it.decimals, count: 0, total: 0n, firstTime: null, lastTime: null, items: [] })
-    const a = graph.getEdgeAttributes(id)
+    let e = agg.get(id)
+    if (!e) agg.set(id, (e = { src, dst, a: { network: it.network, asset: it.asset, symbol: it.symbol, decimals: it.decimals, count: 0, total: 0n, firstTime: null, lastTime: null, items: [] } }))
+    const a = e.a
     a.count++
     a.total += it.amount
     a.items.push(it)
@@ -135,10 +145,10 @@ export function buildModel(db: Db, state: GraphState): Model {
       continue
     }
     if (!fromIn || !toIn) continue
-    const e = ev(t.evidenceId)
-    add(nodeOf(t.network, t.from), nodeOf(t.network, t.to), { ...t, sha256: e?.sha256 ?? null, file: e?.file ?? null, locator: t.locator })
+    add(nodeOf(t.network, t.from), nodeOf(t.network, t.to), t)
   }
   for (const { network, txid } of utxoTx.values()) addTxNode(db, graph, network, txid, inView, hidden, nodeOf, add)
+  for (const [id, e] of agg) graph.addDirectedEdgeWithKey(id, e.src, e.dst, e.a)
   let filteredOut = 0
   if (filter.any) {
     for (const n of graph.nodes()) {
@@ -171,7 +181,7 @@ function addTxNode(
   if (hidden.has(id)) return
   if (!graph.hasNode(id)) graph.addNode(id, { kind: 'tx', network, ref: txid, entityId: null, entityName: null, members: [] })
   const src = d.sources[0] ?? null
-  const base = { network, txid, time: d.time, block: d.block, asset: d.asset, symbol: d.symbol, decimals: d.decimals, sha256: src?.sha256 ?? null, file: src?.file ?? null }
+  const base = { network, txid, time: d.time, block: d.block, asset: d.asset, symbol: d.symbol, decimals: d.decimals, evidenceId: null, sha256: src?.sha256 ?? null, file: src?.file ?? null }
   for (const i of ins) add(nodeOf(network, i.address!), id, { ...base, index: `in:${i.index}`, from: i.address!, to: txid, amount: BigInt(i.value!), locator: `${src?.locator ?? ''}/inputs/${i.index}` })
   for (const o of outs) add(id, nodeOf(network, o.address!), { ...base, index: `out:${o.index}`, from: txid, to: o.address!, amount: BigInt(o.value), locator: `${src?.locator ?? ''}/outputs/${o.index}` })
 }

@@ -3,7 +3,7 @@ import type { FlowItem, GraphState } from '../../shared/api/areas/graph'
 import { ApiError } from '../../shared/api/errors'
 import { addressNodeId, parseNodeId, shortRef } from '../../shared/graph/ids'
 import type { Db } from '../store/db'
-import { makeFilter, transfersTouching } from './collect'
+import { evidenceLookup, makeFilter, transfersTouching } from './collect'
 import { graphLabels } from './labels'
 import type { Model, ModelItem } from './model'
 import { cachedModel as buildModel } from './model-cache'
@@ -54,18 +54,20 @@ export function expandNodes(db: Db, state: GraphState, nodes: string[], limit: n
   }
 }
 
-function toFlowItem(edge: string, it: ModelItem): FlowItem {
-  return { ...it, amount: it.amount.toString(), edge }
+function toFlowItem(edge: string, it: ModelItem, ev: ReturnType<typeof evidenceLookup>): FlowItem {
+  const src = it.evidenceId == null ? { sha256: it.sha256 ?? null, file: it.file ?? null } : (ev(it.evidenceId) ?? { sha256: null, file: null })
+  return { network: it.network, txid: it.txid, index: it.index, time: it.time, block: it.block, from: it.from, to: it.to, asset: it.asset, symbol: it.symbol, decimals: it.decimals, amount: it.amount.toString(), edge, sha256: src.sha256, file: src.file, locator: it.locator }
 }
 
 /** Movements behind the selected edges/nodes (all edges of the view when nothing is selected), oldest first. */
-export function selectionTransfers(m: Model, nodes: string[], edges: string[], offset: number, limit: number): { total: number; rows: FlowItem[]; sums: { network: string; asset: string; symbol: string; decimals: number; amount: string; count: number }[] } {
+export function selectionTransfers(db: Db, m: Model, nodes: string[], edges: string[], offset: number, limit: number): { total: number; rows: FlowItem[]; sums: { network: string; asset: string; symbol: string; decimals: number; amount: string; count: number }[] } {
   const g = m.graph
   const pick = new Set<string>(edges.filter((e) => g.hasEdge(e)))
   for (const n of nodes) if (g.hasNode(n)) g.forEachEdge(n, (e) => void pick.add(e))
   const chosen = nodes.length || edges.length ? [...pick] : g.edges()
   const all: FlowItem[] = []
-  for (const e of chosen) for (const it of g.getEdgeAttributes(e).items) all.push(toFlowItem(e, it))
+  const ev = evidenceLookup(db)
+  for (const e of chosen) for (const it of g.getEdgeAttributes(e).items) all.push(toFlowItem(e, it, ev))
   all.sort((a, b) => (a.time ?? 0) - (b.time ?? 0) || (a.txid < b.txid ? -1 : a.txid > b.txid ? 1 : 0) || (a.index < b.index ? -1 : 1))
   // In transaction-as-node mode the same value passes an input edge and an output edge; count the outputs
   // only (what the transactions paid out) unless the selection holds inputs alone.

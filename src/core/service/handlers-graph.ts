@@ -43,7 +43,7 @@ export const graphHandlers: HandlerMap<GraphMethods> = {
       .slice(0, i.limit)
       .map(({ address: _a, ...r }) => r)
   },
-  'graph.transfers': (i, { state }) => selectionTransfers(buildModel(state.caseById(i.caseId).db, i.state), i.nodes, i.edges, i.offset, i.limit),
+  'graph.transfers': (i, { state }) => selectionTransfers(state.caseById(i.caseId).db, buildModel(state.caseById(i.caseId).db, i.state), i.nodes, i.edges, i.offset, i.limit),
   'graph.node': (i, { state }) => {
     const db = state.caseById(i.caseId).db
     const data = serialiseModel(db, i.state, buildModel(db, i.state))

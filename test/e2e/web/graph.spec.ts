@@ -106,6 +106,9 @@ test('saved exhibit, ForceAtlas2 worker, Bitcoin transactions as nodes', async (
   await page.getByRole('button', { name: '⇢ Flow' }).click()
   expect(cspViolations).toEqual([])
   await find(page, 'Ronin Bridge Exploiter')
+  const f0 = await page.evaluate(() => window.__chaintrailGraph!.frames)
+  await page.getByRole('button', { name: '⤢ Fit' }).click()
+  await expect.poll(() => page.evaluate(() => window.__chaintrailGraph!.frames)).toBeGreaterThan(f0 + 2)
   await shot(page, 'exhibit')
 
   await page.getByRole('button', { name: '+ New' }).click()

@@ -6,6 +6,8 @@ import { makeReducers, type Highlight } from './reducers'
 import { fromSigma, type EdgeView, type NodeView } from './to-graphology'
 import { publishFrame } from './test-hook'
 
+const FIT_RATIO = 1.22
+
 /** What the workspace can ask of the canvas. */
 export interface CanvasApi {
   fit(): void
@@ -62,6 +64,8 @@ export function GraphCanvas(p: Props) {
       hideLabelsOnMove: p.graph.order > 5000
     })
     sigma.current = s
+    // Zoom out a little from sigma's fit so the outermost nodes' labels stay on screen.
+    s.getCamera().setState({ ratio: FIT_RATIO })
     const r = makeReducers(p.graph, () => hl.current)
     s.setSetting('nodeReducer', r.node)
     s.setSetting('edgeReducer', r.edge)
@@ -109,11 +113,11 @@ export function GraphCanvas(p: Props) {
   }, [p.highlight])
 
   useImperativeHandle(p.apiRef, () => ({
-    fit: () => void sigma.current?.getCamera().animatedReset({ duration: 300 }),
+    fit: () => void sigma.current?.getCamera().animate({ x: 0.5, y: 0.5, angle: 0, ratio: FIT_RATIO }, { duration: 300 }),
     flyTo(node) {
       const s = sigma.current
       const d = s?.getNodeDisplayData(node)
-      if (s && d) void s.getCamera().animate({ x: d.x, y: d.y, ratio: 0.35 }, { duration: 400 })
+      if (s && d) void s.getCamera().animate({ x: d.x, y: d.y, ratio: 0.6 }, { duration: 400 })
     },
     positions() {
       const out: Record<string, { x: number; y: number }> = {}
