@@ -7,6 +7,7 @@ import { importHandlers } from './service/handlers-imports'
 import { exploreHandlers } from './service/handlers-explore'
 import { entityHandlers } from './service/handlers-entities'
 import { graphHandlers, viewHandlers } from './service/handlers-graph'
+import { fileHandlers } from './service/handlers-files'
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 const handlers: HandlerMap<MethodName> = {
@@ -15,7 +16,8 @@ const handlers: HandlerMap<MethodName> = {
   ...exploreHandlers,
   ...entityHandlers,
   ...graphHandlers,
-  ...viewHandlers
+  ...viewHandlers,
+  ...fileHandlers
 }
 
 /** The core service behind every host: one `invoke` for the whole contract. */

@@ -1,2 +1,1 @@
-// Vite handles CSS imports (bundled into a stylesheet the CSP allows as 'self').
-declare module '*.css'
+/// <reference types="vite/client" />

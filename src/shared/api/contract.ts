@@ -11,6 +11,7 @@ import { importsArea } from './areas/imports'
 import { exploreArea } from './areas/explore'
 import { entitiesArea } from './areas/entities'
 import { graphArea, viewsArea } from './areas/graph'
+import { filesArea } from './areas/files'
 
 export const contract = {
   ...casesArea,
@@ -20,7 +21,8 @@ export const contract = {
   ...exploreArea,
   ...entitiesArea,
   ...graphArea,
-  ...viewsArea
+  ...viewsArea,
+  ...filesArea
 } as const
 
 export type Contract = typeof contract

@@ -40,7 +40,8 @@ export const METHOD_NAME_LIST = [
   'views.list',
   'views.open',
   'views.save',
-  'views.delete'
+  'views.delete',
+  'files.pick'
 ] as const
 
 export const EVENT_NAME_LIST = ['progress', 'case-changed'] as const

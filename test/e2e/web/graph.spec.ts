@@ -105,11 +105,12 @@ test('saved exhibit, ForceAtlas2 worker, Bitcoin transactions as nodes', async (
   await page.getByRole('button', { name: '■ Stop force' }).click()
   await page.getByRole('button', { name: '⇢ Flow' }).click()
   expect(cspViolations).toEqual([])
-  await find(page, 'Ronin Bridge Exploiter')
   const f0 = await page.evaluate(() => window.__chaintrailGraph!.frames)
   await page.getByRole('button', { name: '⤢ Fit' }).click()
   await expect.poll(() => page.evaluate(() => window.__chaintrailGraph!.frames)).toBeGreaterThan(f0 + 2)
   await shot(page, 'exhibit')
+  await find(page, 'Ronin Bridge Exploiter')
+  await shot(page, 'exhibit-selected')
 
   await page.getByRole('button', { name: '+ New' }).click()
   await page.getByLabel('Search case addresses').fill(A.btc_src.slice(0, 12))
