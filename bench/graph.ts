@@ -45,8 +45,8 @@ try {
     await page.evaluate(() => localStorage.setItem('chaintrail.testHook', '1'))
     await page.goto('about:blank')
     await page.goto(host.url)
-    await page.getByRole('button', { name: new RegExp(`BENCH-${n}\\b`) }).click()
-    await page.getByRole('button', { name: 'Graph', exact: true }).click()
+    await page.getByRole('row', { name: new RegExp(`Open case BENCH-${n}:`) }).click()
+    await page.getByTestId('case-tab-graph').click()
     await page.evaluate(() => document.addEventListener('click', () => ((window as unknown as { __t0: number }).__t0 = performance.now()), { capture: true, once: true }))
     await page.getByTestId('views-list').getByRole('button', { name: new RegExp(`^all ${n}`) }).click()
     await page.waitForFunction((want) => (window.__chaintrailGraph?.nodes ?? 0) === want && window.__chaintrailGraph!.firstFrameAt > (window as unknown as { __t0: number }).__t0, n, { timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 300_000), polling: 100 }).catch(async (e: unknown) => {

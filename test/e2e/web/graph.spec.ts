@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { shoot } from './helpers'
 // TEST DOUBLE: the graph provider over test/fixtures/graph/ronin-peel.json is registered in this (test)
 // process, which is also where the fixture's dev host and its core run. Product code never registers it.
 import { registerFixtureProvider, RONIN_PEEL } from '../../helpers/graph-provider'
@@ -11,17 +12,22 @@ import { makeGraphCase } from '../../helpers/make-graph-case'
 const fx = registerFixtureProvider(RONIN_PEEL).fixture
 const A = fx.addresses
 const hook = (page: Page) => page.evaluate(() => ({ nodes: window.__chaintrailGraph?.nodes ?? 0, edges: window.__chaintrailGraph?.edges ?? 0, state: window.__chaintrailGraph?.state as { nodes: string[]; filters: { since: number | null; until: number | null } } | undefined }))
-const shot = (page: Page, name: string) => page.screenshot({ path: `docs/screenshots/graph-${name}.png` })
+// Screenshots go to docs/screenshots/graph-*.png through the UI harness's helper (written when missing or
+// with CHAINTRAIL_UPDATE_SCREENSHOTS=1, so runs don't churn the tree).
+const shot = (page: Page, name: string) => shoot(page, test.info(), `graph-${name}`)
 
 async function openGraph(page: Page, url: string) {
   await page.evaluate(() => localStorage.setItem('chaintrail.testHook', '1'))
   // A fragment-only change would not reload the app; go via about:blank so the flag and the new case are seen.
   await page.goto('about:blank')
   await page.goto(url)
-  await page.getByRole('button', { name: /CT-2022-0323/ }).click()
-  await page.getByRole('button', { name: 'Graph', exact: true }).click()
+  await page.getByRole('row', { name: /Open case CT-2022-0323/ }).click()
+  await page.getByTestId('case-tab-graph').click()
   await expect(page.getByTestId('graph-tab')).toBeVisible()
 }
+
+/** Wait until the canvas has drawn nothing for 400 ms (camera animations finished). */
+const idle = (page: Page) => expect.poll(() => page.evaluate(() => performance.now() - window.__chaintrailGraph!.lastFrameAt), { intervals: [100] }).toBeGreaterThan(400)
 
 async function find(page: Page, text: string) {
   await page.getByLabel('Find address or label').fill(text)
@@ -45,6 +51,7 @@ test('investigate: expand, collapse an entity, time filter, save, reopen, export
   await page.getByTestId('expand-node').click()
   await expect.poll(async () => (await hook(page)).nodes).toBe(10)
   await expect(page.getByTestId('node-details').getByRole('heading', { level: 3 })).toContainText('0xf050')
+  await idle(page)
   await shot(page, 'expanded')
 
   // Collapse the two Tornado Cash pools into their entity: one node fewer, the flows add up.
@@ -68,6 +75,7 @@ test('investigate: expand, collapse an entity, time filter, save, reopen, export
   const filtered = await hook(page)
   expect(filtered.state?.filters.until).not.toBeNull()
   await page.getByTestId('graph-canvas').click({ position: { x: 30, y: 200 } })
+  await idle(page)
   await shot(page, 'collapsed-filtered')
 
   // Save, start afresh, reopen: the same graph comes back.
@@ -82,7 +90,7 @@ test('investigate: expand, collapse an entity, time filter, save, reopen, export
 
   // Export SVG through the contract: a valid, inert file with the case number in its title block.
   const dl = page.waitForEvent('download')
-  await page.getByRole('button', { name: 'SVG', exact: true }).click()
+  await page.getByLabel('Export').selectOption('svg')
   const file = await (await dl).path()
   const svg = readFileSync(file, 'utf8')
   expect(svg).toContain('Case CT-2022-0323')
@@ -105,11 +113,11 @@ test('saved exhibit, ForceAtlas2 worker, Bitcoin transactions as nodes', async (
   await page.getByRole('button', { name: '■ Stop force' }).click()
   await page.getByRole('button', { name: '⇢ Flow' }).click()
   expect(cspViolations).toEqual([])
-  const f0 = await page.evaluate(() => window.__chaintrailGraph!.frames)
   await page.getByRole('button', { name: '⤢ Fit' }).click()
-  await expect.poll(() => page.evaluate(() => window.__chaintrailGraph!.frames)).toBeGreaterThan(f0 + 2)
+  await idle(page)
   await shot(page, 'exhibit')
   await find(page, 'Ronin Bridge Exploiter')
+  await idle(page)
   await shot(page, 'exhibit-selected')
 
   await page.getByRole('button', { name: '+ New' }).click()
@@ -125,5 +133,6 @@ test('saved exhibit, ForceAtlas2 worker, Bitcoin transactions as nodes', async (
   await page.getByRole('button', { name: 'Tx nodes' }).click()
   await expect.poll(async () => (await hook(page)).nodes).toBe(13)
   await page.getByTestId('graph-canvas').click({ position: { x: 30, y: 200 } })
+  await idle(page)
   await shot(page, 'btc-tx-nodes')
 })

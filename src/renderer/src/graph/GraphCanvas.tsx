@@ -6,7 +6,9 @@ import { makeReducers, type Highlight } from './reducers'
 import { fromSigma, type EdgeView, type NodeView } from './to-graphology'
 import { publishFrame } from './test-hook'
 
-const FIT_RATIO = 1.22
+const FIT_RATIO = 1.4
+// Labels are drawn right of their node, so the fitted view is nudged right to keep the last column's names in.
+const FIT_X = 0.6
 
 /** What the workspace can ask of the canvas. */
 export interface CanvasApi {
@@ -52,12 +54,13 @@ export function GraphCanvas(p: Props) {
       labelSize: 12,
       labelWeight: '600',
       labelColor: { color: '#1e293b' },
-      labelDensity: 0.6,
-      labelGridCellSize: 120,
-      labelRenderedSizeThreshold: 7,
+      // Small investigation graphs label every node; big ones let sigma's label grid thin them out.
+      labelDensity: p.graph.order <= 300 ? 3 : 0.6,
+      labelGridCellSize: p.graph.order <= 300 ? 60 : 120,
+      labelRenderedSizeThreshold: p.graph.order <= 300 ? 0 : 7,
       zIndex: true,
       // Room for the labels of the outermost nodes (sigma fits node centres, not their labels).
-      stagePadding: 90,
+      stagePadding: 40,
       minCameraRatio: 0.02,
       maxCameraRatio: 20,
       hideEdgesOnMove: p.graph.size > 8000,
@@ -65,7 +68,7 @@ export function GraphCanvas(p: Props) {
     })
     sigma.current = s
     // Zoom out a little from sigma's fit so the outermost nodes' labels stay on screen.
-    s.getCamera().setState({ ratio: FIT_RATIO })
+    s.getCamera().setState({ x: FIT_X, ratio: FIT_RATIO })
     const r = makeReducers(p.graph, () => hl.current)
     s.setSetting('nodeReducer', r.node)
     s.setSetting('edgeReducer', r.edge)
@@ -113,7 +116,7 @@ export function GraphCanvas(p: Props) {
   }, [p.highlight])
 
   useImperativeHandle(p.apiRef, () => ({
-    fit: () => void sigma.current?.getCamera().animate({ x: 0.5, y: 0.5, angle: 0, ratio: FIT_RATIO }, { duration: 300 }),
+    fit: () => void sigma.current?.getCamera().animate({ x: FIT_X, y: 0.5, angle: 0, ratio: FIT_RATIO }, { duration: 300 }),
     flyTo(node) {
       const s = sigma.current
       const d = s?.getNodeDisplayData(node)

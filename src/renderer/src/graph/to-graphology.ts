@@ -25,6 +25,9 @@ export interface EdgeView {
   label: string
 }
 
+/** Canvas labels are short (the panel shows the full name and address). */
+const clip = (s: string, n: number) => ([...s].length > n ? [...s].slice(0, n - 1).join('') + '…' : s)
+
 const FLOW = { columnGap: 300, rowGap: 130, narrow: (id: string) => id.startsWith('t:') }
 
 /** Sigma coordinates from saved (y-down) positions and back. */
@@ -51,7 +54,7 @@ export function toGraphology(data: GraphData, previous?: Graph<NodeView, EdgeVie
       size: n.kind === 'tx' ? 3.5 : 5 + Math.sqrt(n.weight) * 13,
       color: st.color,
       // Transactions stay unlabelled on the canvas (hover or select shows them) so address labels have room.
-      label: n.kind === 'tx' ? '' : `${st.glyph} ${n.label}`,
+      label: n.kind === 'tx' ? '' : `${st.glyph} ${clip(n.label, 24)}`,
       fullLabel: `${st.glyph} ${n.label}`,
       kind: n.kind,
       category: n.category,

@@ -104,12 +104,21 @@ export function Toolbar({ ws, force, onFit, onFind, onExport, onSave, exporting 
           </button>
         )}
       </div>
-      <div className="ct-gt-group" aria-label="Export">
-        {(['svg', 'png', 'gexf', 'graphml'] as const).map((f) => (
-          <button key={f} disabled={!s.nodes.length || exporting} onClick={() => onExport(f)} title={`Export ${f.toUpperCase()} (made by the core, audited)`}>
-            {f.toUpperCase()}
-          </button>
-        ))}
+      <div className="ct-gt-group">
+        <select
+          aria-label="Export"
+          className="ct-gt-export"
+          value=""
+          disabled={!s.nodes.length || exporting}
+          title="Exports are made by the core (not screenshots) and recorded in the audit log"
+          onChange={(e) => e.target.value && onExport(e.target.value as 'svg' | 'png' | 'gexf' | 'graphml')}
+        >
+          <option value="">{exporting ? 'Exporting…' : 'Export…'}</option>
+          <option value="svg">SVG exhibit</option>
+          <option value="png">PNG (print)</option>
+          <option value="gexf">GEXF (Gephi)</option>
+          <option value="graphml">GraphML</option>
+        </select>
       </div>
     </div>
   )
