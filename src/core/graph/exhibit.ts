@@ -139,4 +139,5 @@ function spread(pos: Map<string, { x: number; y: number }>): Map<string, { x: nu
   return new Map([...pos].map(([id, p]) => [id, { x: p.x * k, y: p.y * k }]))
 }
 
+/** UTC time text used in exhibit tables, e.g. "2022-03-23 04:33:20Z". */
 export { utc as formatUtc }

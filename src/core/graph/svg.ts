@@ -1,6 +1,6 @@
 import { APP_VERSION } from '../version'
 import { categoryStyle } from '../../shared/graph/category-style'
-import { formatUtc, type Exhibit, type ExhibitEdge, type ExhibitNode } from './exhibit'
+import { formatUtc, type Exhibit, type ExhibitNode } from './exhibit'
 import { clip, xmlText } from './xml'
 
 interface Box {
@@ -209,4 +209,3 @@ function exhibitTables(x: Exhibit, M: number, top: number, W: number): { svg: st
   return { svg: out.join('\n'), bottom: y }
 }
 
-export type { ExhibitEdge }
