@@ -79,4 +79,16 @@ describe('graph model on the Ronin/peel test double', () => {
     const path = await core.invoke('graph.path', { caseId, state: S({ nodes: Object.values(ids) }), from: ids.bridge, to: ids.ftx })
     expect(path.nodes).toEqual([ids.bridge, ids.exploiter, ids.hop1, ids.ftx])
   })
+
+  it('groups selected addresses into a new audited entity that collapses to one node', async () => {
+    const { core, caseId, ids, fx } = await graphCase()
+    const e = await core.invoke('graph.group', { caseId, name: 'Exchange deposits', members: [{ network: 'eth', address: fx.addresses.huobi }, { network: 'eth', address: fx.addresses.cdc }] })
+    expect(e.members.map((m) => m.method)).toEqual(['graph-group', 'graph-group'])
+    const g = await core.invoke('graph.build', { caseId, state: S({ nodes: [ids.hop3, ids.huobi, ids.cdc], collapsed: [e.id] }) })
+    expect(g.nodes.map((n) => n.id).sort()).toEqual([`e:${e.id}`, ids.hop3].sort())
+    expect(g.edges).toHaveLength(1)
+    expect(g.edges[0].total).toBe((5000n * ETH).toString()) // 3,999.5 + 1,000.5 ETH
+    const audit = await core.invoke('audit.list', { caseId, limit: 1 })
+    expect(audit.entries[0].action).toBe('entity.created')
+  })
 })
