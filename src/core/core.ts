@@ -8,6 +8,7 @@ import { exploreHandlers } from './service/handlers-explore'
 import { entityHandlers } from './service/handlers-entities'
 import { labelHandlers } from './service/handlers-labels'
 import { mappingHandlers } from './service/handlers-mappings'
+import { graphHandlers, viewHandlers } from './service/handlers-graph'
 import { fileHandlers } from './service/handlers-files'
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
@@ -18,6 +19,8 @@ const handlers: HandlerMap<MethodName> = {
   ...entityHandlers,
   ...labelHandlers,
   ...mappingHandlers,
+  ...graphHandlers,
+  ...viewHandlers,
   ...fileHandlers
 }
 

@@ -7,6 +7,7 @@ import { labelAdd, labelImport, labelList, labelRemove, labelStarter } from './l
 import { entityAdd, entityCreate, entityList } from './entity'
 import { screenCmd } from './screen'
 import { web } from './web'
+import { graphExport, graphViews } from './graph'
 
 /** Every CLI command, in the order `--help` lists them. Add new commands here. */
 export const COMMANDS: Command[] = [
@@ -28,5 +29,7 @@ export const COMMANDS: Command[] = [
   entityCreate,
   entityAdd,
   screenCmd,
+  graphViews,
+  graphExport,
   web
 ]

@@ -12,6 +12,7 @@ import { exploreArea } from './areas/explore'
 import { entitiesArea } from './areas/entities'
 import { labelsArea, screenArea } from './areas/labels'
 import { mappingsArea } from './areas/mappings'
+import { graphArea, viewsArea } from './areas/graph'
 import { filesArea } from './areas/files'
 
 export const contract = {
@@ -24,6 +25,8 @@ export const contract = {
   ...labelsArea,
   ...screenArea,
   ...mappingsArea,
+  ...graphArea,
+  ...viewsArea,
   ...filesArea
 } as const
 

@@ -38,6 +38,20 @@ export const METHOD_NAME_LIST = [
   'mappings.sample',
   'mappings.save',
   'mappings.list',
+  'graph.build',
+  'graph.expand',
+  'graph.seeds',
+  'graph.transfers',
+  'graph.node',
+  'graph.path',
+  'graph.annotate',
+  'graph.annotations',
+  'graph.group',
+  'graph.export',
+  'views.list',
+  'views.open',
+  'views.save',
+  'views.delete',
   'files.pick'
 ] as const
 

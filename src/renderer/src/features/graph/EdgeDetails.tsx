@@ -1,0 +1,46 @@
+import { NETWORKS } from '../../../../shared/domain/networks'
+import { amount, utc } from './format'
+import { NoteEditor } from './NoteEditor'
+import { TransfersTable } from './TransfersTable'
+import type { Workspace } from './useGraphWorkspace'
+
+/** Details of one aggregated flow: exact total, count, time span, note and its transfers. */
+export function EdgeDetails({ caseId, ws, id }: { caseId: string; ws: Workspace; id: string }) {
+  const e = ws.data?.edges.find((x) => x.id === id)
+  if (!e) return <div className="ct-gd muted">That flow is no longer in the view.</div>
+  const label = (n: string) => ws.data?.nodes.find((x) => x.id === n)?.label ?? n
+  return (
+    <div className="ct-gd" data-testid="edge-details">
+      <div className="ct-gd-head">
+        <span className="ct-gd-badge flow">→</span>
+        <div>
+          <h3>
+            <span dir="auto">{label(e.source)}</span> → <span dir="auto">{label(e.target)}</span>
+          </h3>
+          <small>
+            {e.symbol} on {NETWORKS.get(e.network)?.name ?? e.network}
+          </small>
+        </div>
+      </div>
+      <dl className="ct-gd-facts">
+        <dt>Total (exact)</dt>
+        <dd className="num strong">{amount(e.total, e.decimals, e.symbol)}</dd>
+        <dt>Base units</dt>
+        <dd>
+          <code>{e.total}</code>
+        </dd>
+        <dt>Transfers</dt>
+        <dd>{e.count}</dd>
+        <dt>First / last</dt>
+        <dd>
+          {utc(e.firstTime)} / {utc(e.lastTime)}
+        </dd>
+      </dl>
+      <section>
+        <h4>Note</h4>
+        <NoteEditor note={e.annotation} onSave={(t) => void ws.actions.annotate(id, t)} />
+      </section>
+      <TransfersTable caseId={caseId} state={ws.state} nodes={[]} edge={id} version={ws.data} title="Transfers in this flow" compact />
+    </div>
+  )
+}
