@@ -2,4 +2,4 @@
  * Registers every importer and sink. Each format lives in its own folder and registers itself in its index.ts;
  * add one import line here per format family.
  */
-export {}
+import './bitcoin'

@@ -124,7 +124,7 @@ export class ValueParser {
     if (b === -1) this.fail('unexpected end of input: a value is missing (the file is truncated)')
     if (this.seek !== null && this.found < 0 && this.pointer() === this.seek) this.found = this.pos
     if (b === 0x7b) return this.object(depth + 1)
-    if (b === 0x5b) return this.array(depth + 1)
+    if (b === 0x5b) return this.array(depth + 1, key)
     if (b === 0x22) return this.string(key)
     if (b === 0x2d || (b >= 0x30 && b <= 0x39)) return this.number()
     if (b === 0x74) return this.literal('true', true)
@@ -169,7 +169,8 @@ export class ValueParser {
     }
   }
 
-  private array(depth: number): JsonValue[] {
+  /** Elements inherit the array's key for the string cap (a `witness` array holds long hex items). */
+  private array(depth: number, key: string | null): JsonValue[] {
     if (depth > this.limits.maxDepth) this.fail(`nesting deeper than ${this.limits.maxDepth} levels`)
     const arr: JsonValue[] = []
     this.pos++
@@ -182,7 +183,7 @@ export class ValueParser {
     }
     for (;;) {
       this.path[slot] = arr.length
-      arr.push(this.value(depth, null))
+      arr.push(this.value(depth, key))
       b = this.ws()
       if (b === 0x2c) {
         this.pos++

@@ -2,6 +2,7 @@ import type { Db } from '../db'
 import { ApiError } from '../../../shared/api/errors'
 import { m0001 } from './0001-initial'
 import { m0002 } from './0002-entities'
+import { m0003 } from './0003-utxo'
 
 /** A numbered schema step. `up` runs inside the migration transaction. */
 export interface Migration {
@@ -11,7 +12,7 @@ export interface Migration {
 }
 
 /** All migrations in order. Append new ones; never edit or renumber a released one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002]
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003]
 
 /** The schema version this build writes. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
