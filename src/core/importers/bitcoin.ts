@@ -1,10 +1,14 @@
 import { registerProvider } from '../explore/providers'
 import { utxoProvider } from '../chains/bitcoin/utxo/provider'
-import { utxoSink } from '../chains/bitcoin/utxo/sink'
+import { utxoSink, utxoWarningSink } from '../chains/bitcoin/utxo/sink'
+import { blockchainComImporter } from './blockchain-com'
+import { blockCypherImporter } from './blockcypher'
+import { btcRawImporter } from './btc-raw'
 import { esploraImporter } from './esplora'
 import { registerImporter, registerSink } from './registry'
 
 /** The Bitcoin family: UTXO sink, explore provider, and one importer per explorer format. */
 registerSink(utxoSink)
+registerSink(utxoWarningSink)
 registerProvider(utxoProvider)
-for (const imp of [esploraImporter]) registerImporter(imp)
+for (const imp of [esploraImporter, blockchainComImporter, blockCypherImporter, btcRawImporter]) registerImporter(imp)

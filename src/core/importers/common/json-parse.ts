@@ -348,7 +348,7 @@ export function describeByte(b: number): string {
 }
 
 /** Offset of the first byte that breaks UTF-8 in `b` (only called when b is known to be invalid). */
-function firstBadUtf8(b: Buffer): number {
+export function firstBadUtf8(b: Buffer): number {
   let i = 0
   while (i < b.length) {
     const x = b[i]

@@ -5,6 +5,8 @@ import { ParseError, type SourceLocation } from '../../../importers/types'
 
 /** Record kind every Bitcoin importer yields; stored by the UTXO sink. */
 export const BTC_TX = 'btc.tx'
+/** Record kind for a note about the file the analyst should see in the import summary (data: string). */
+export const BTC_WARNING = 'btc.warning'
 
 /**
  * One transaction as a source describes it, already normalized (canonical addresses, satoshis as bigint,

@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../../store/db'
 import type { ImportRecord, Sink, SinkContext } from '../../../importers/types'
 import { finishUtxoImport, importState } from './finish'
-import { BTC_TX, type BtcInputRecord, type BtcOutputRecord, type BtcTxRecord } from './records'
+import { BTC_TX, BTC_WARNING, type BtcInputRecord, type BtcOutputRecord, type BtcTxRecord } from './records'
 
 /**
  * Stores Bitcoin transactions. The same tx from several explorers is one row: a new source of a known tx goes
@@ -81,11 +81,11 @@ const b = (v: boolean | undefined): number => (v ? 1 : 0)
 const n = <T>(v: T | undefined): T | null => (v === undefined ? null : v)
 
 function insertInput(s: Stmts, txId: number | bigint, i: BtcInputRecord, ctx: SinkContext): void {
-  s.insIn.run(txId, i.index, i.prevTxid, i.prevVout, n(i.prevRef), i.address, i.value, b(i.coinbase), n(i.sequence), n(i.scriptsig), n(i.witness), ctx.evidenceId, ctx.locator + i.at)
+  s.insIn.run(txId, i.index, i.prevTxid, i.prevVout, n(i.prevRef), i.address, i.value, b(i.coinbase), n(i.sequence), n(i.scriptsig), n(i.witness), ctx.evidenceId, sub(ctx.locator, i.at))
 }
 
 function insertOutput(s: Stmts, txId: number | bigint, o: BtcOutputRecord, ctx: SinkContext): void {
-  s.insOut.run(txId, o.vout, o.address, o.scriptType, n(o.scriptHex), o.value, n(o.spentByTxid), n(o.spentByVin), ctx.evidenceId, ctx.locator + o.at)
+  s.insOut.run(txId, o.vout, o.address, o.scriptType, n(o.scriptHex), o.value, n(o.spentByTxid), n(o.spentByVin), ctx.evidenceId, sub(ctx.locator, o.at))
 }
 
 /** Compare one field: fill a gap, or report a disagreement. Returns the SQL assignment to make, if any. */
@@ -126,6 +126,8 @@ function storeTx(rec: BtcTxRecord, ctx: SinkContext): void {
   const s = stmts(ctx.db)
   importState(ctx.db)
   const totalOut = rec.outputs.reduce((t, o) => t + o.value, 0n)
+  // A partial view (paged outputs, filtered multiaddr, one TSV row) is counted so the summary shows it.
+  if (!rec.complete) ctx.count('transactions.partial')
   const existing = s.selTx.get(rec.network, rec.txid) as Row | undefined
   if (!existing) {
     const id = s.insTx.run(
@@ -191,5 +193,18 @@ export const utxoSink: Sink = {
   },
   finish(db, ctx) {
     finishUtxoImport(db, ctx)
+  }
+}
+
+/** Locator of a part of a record: "line 3:1 /0" + "/vin/1"; a whole-document record ("/") gives "/vin/1". */
+function sub(locator: string, suffix: string): string {
+  return locator === '/' && suffix ? suffix : locator + suffix
+}
+
+/** Passes importer notes (paged tx, hasMore, double-spend flag) into the import summary. */
+export const utxoWarningSink: Sink = {
+  kind: BTC_WARNING,
+  store(record: ImportRecord, ctx: SinkContext) {
+    ctx.warn(`${ctx.locator}: ${String(record.data)}`)
   }
 }
