@@ -3,6 +3,7 @@ import { caseCreate, caseInfo } from './case'
 import { evidenceAdd, evidenceList, evidenceVerify } from './evidence'
 import { auditShow, auditVerify } from './audit'
 import { importCmd, importFormats } from './import'
+import { addressCmd, txCmd } from './explore'
 
 /** Every CLI command, in the order `--help` lists them. Add new commands here. */
-export const COMMANDS: Command[] = [caseCreate, caseInfo, evidenceAdd, evidenceList, evidenceVerify, auditShow, auditVerify, importFormats, importCmd]
+export const COMMANDS: Command[] = [caseCreate, caseInfo, evidenceAdd, evidenceList, evidenceVerify, auditShow, auditVerify, importFormats, importCmd, txCmd, addressCmd]

@@ -3,6 +3,8 @@ import { utxoProvider } from '../chains/bitcoin/utxo/provider'
 import { utxoSink, utxoWarningSink } from '../chains/bitcoin/utxo/sink'
 import { blockchainComImporter } from './blockchain-com'
 import { blockCypherImporter } from './blockcypher'
+import { blockchairJsonImporter } from './blockchair/json'
+import { blockchairTsvImporter } from './blockchair/tsv'
 import { btcRawImporter } from './btc-raw'
 import { esploraImporter } from './esplora'
 import { registerImporter, registerSink } from './registry'
@@ -11,4 +13,4 @@ import { registerImporter, registerSink } from './registry'
 registerSink(utxoSink)
 registerSink(utxoWarningSink)
 registerProvider(utxoProvider)
-for (const imp of [esploraImporter, blockchainComImporter, blockCypherImporter, btcRawImporter]) registerImporter(imp)
+for (const imp of [esploraImporter, blockchainComImporter, blockCypherImporter, btcRawImporter, blockchairJsonImporter, blockchairTsvImporter]) registerImporter(imp)

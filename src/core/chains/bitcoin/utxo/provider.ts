@@ -171,8 +171,8 @@ function txDetail(db: Db, network: string | undefined, txid: string): TxDetail |
     const r = db.prepare(TX_SELECT + ' WHERE t.network = ? AND t.txid = ?').safeIntegers(true).get(net, txid.toLowerCase()) as Record<string, unknown> | undefined
     if (!r) continue
     const row = numbers(r) as unknown as TxDb
-    const ins = (db.prepare('SELECT * FROM btc_input WHERE tx_id = ? ORDER BY idx').safeIntegers(true).all(row.id) as Record<string, unknown>[]).map(numbers)
-    const outs = (db.prepare('SELECT * FROM btc_output WHERE tx_id = ? ORDER BY vout').safeIntegers(true).all(row.id) as Record<string, unknown>[]).map(numbers)
+    const ins = (db.prepare('SELECT i.*, e.sha256, e.original_name FROM btc_input i JOIN evidence e ON e.id = i.evidence_id WHERE tx_id = ? ORDER BY idx').safeIntegers(true).all(row.id) as Record<string, unknown>[]).map(numbers)
+    const outs = (db.prepare('SELECT o.*, e.sha256, e.original_name FROM btc_output o JOIN evidence e ON e.id = o.evidence_id WHERE tx_id = ? ORDER BY vout').safeIntegers(true).all(row.id) as Record<string, unknown>[]).map(numbers)
     const spender = db.prepare('SELECT t.txid, i.idx FROM btc_input i JOIN btc_tx t ON t.id = i.tx_id WHERE i.prev_txid = ? AND i.prev_vout = ? AND t.network = ? LIMIT 1')
     const conflicts = db
       .prepare(
@@ -182,10 +182,10 @@ function txDetail(db: Db, network: string | undefined, txid: string): TxDetail |
       .all('btc.tx', `${net}:${row.txid}`) as Record<string, string | null>[]
     return {
       ...txRow(db, row),
-      inputs: ins.map((i) => ({ index: i.idx as number, prevTxid: i.prev_txid as string | null, prevVout: i.prev_vout as number | null, address: i.address as string | null, value: i.value === null ? null : String(i.value), coinbase: !!i.coinbase })),
+      inputs: ins.map((i) => ({ index: i.idx as number, prevTxid: i.prev_txid as string | null, prevVout: i.prev_vout as number | null, address: i.address as string | null, value: i.value === null ? null : String(i.value), coinbase: !!i.coinbase, source: src(i) })),
       outputs: outs.map((o) => {
         const s = o.spent_by_txid ? null : (spender.get(row.txid, o.vout, net) as { txid: string; idx: number } | undefined)
-        return { index: o.vout as number, address: o.address as string | null, scriptType: o.script_type as string, value: String(o.value), spentBy: o.spent_by_txid ? `${o.spent_by_txid as string}:${(o.spent_by_vin as number | null) ?? '?'}` : s ? `${s.txid}:${s.idx}` : null }
+        return { index: o.vout as number, address: o.address as string | null, scriptType: o.script_type as string, value: String(o.value), spentBy: o.spent_by_txid ? `${o.spent_by_txid as string}:${(o.spent_by_vin as number | null) ?? '?'}` : s ? `${s.txid}:${s.idx}` : null, source: src(o) }
       }),
       conflicts: conflicts.map((c) => ({
         field: c.field!,
@@ -197,6 +197,10 @@ function txDetail(db: Db, network: string | undefined, txid: string): TxDetail |
     }
   }
   return undefined
+}
+
+function src(r: Record<string, unknown>): SourceRef {
+  return { sha256: r.sha256 as string, file: r.original_name as string, locator: r.locator as string }
 }
 
 /** The Bitcoin-family provider. */
