@@ -1,4 +1,4 @@
-import { address as btcAddress, Transaction } from 'bitcoinjs-lib'
+import { address as btcAddress, crypto as btcCrypto, Transaction } from 'bitcoinjs-lib'
 import { initChains } from '../../chains/init'
 import { AddressResolver, BTC_TX, p2pkAddress, type BtcTxRecord } from '../../chains/bitcoin/utxo/records'
 import { readLines } from '../common/lines'
@@ -39,7 +39,9 @@ export function decodeRawTx(hex: string, addr: AddressResolver): BtcTxRecord {
   return {
     network: addr.network,
     txid,
-    wtxid: Buffer.from(tx.getHash(true)).reverse().toString('hex'),
+    // sha256d over the full serialization (FORMATS §8). Not getHash(true): that returns zeros for a coinbase,
+    // the value BIP141 substitutes inside the witness merkle tree, not the hash of the bytes.
+    wtxid: Buffer.from(btcCrypto.hash256(tx.toBuffer())).reverse().toString('hex'),
     size: tx.byteLength(),
     weight: tx.weight(),
     vsize: tx.virtualSize(),

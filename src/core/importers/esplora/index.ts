@@ -133,7 +133,7 @@ export const esploraImporter: Importer = {
     let ownerCanonical: string | null = null
     const one = (v: JsonValue, ptr: string, f: JsonFields, loc: SourceLocation): ImportRecord[] => {
       const o = f.obj(v, ptr)
-      if (o.vin === undefined && o.spent !== undefined) {
+      if (o.spent !== undefined && !Array.isArray(o.vin)) {
         throw new ParseError('this is an Esplora /outspends response: it names neither its transaction nor the output values, so it cannot be stored on its own; import the spending transactions (/tx/:txid) instead', loc)
       }
       shape ??= o.vin === undefined && o.value instanceof JsonNumber ? 'utxo' : 'txs'
