@@ -89,7 +89,7 @@ export const btcRawImporter: Importer = {
   detect(head) {
     const t = head.toString('latin1').replace(/^\uFEFF/, '')
     const first = t.split(/\r?\n/)[0].trim()
-    if (!/^[0-9a-fA-F]+$/.test(first) || first.length < 120 || first.length % 2) return head.length >= 65536 && /^[0-9a-fA-F]{65536}/.test(t) ? 60 : 0
+    if (!/^[0-9a-fA-F]+$/.test(first) || first.length < 120) return head.length >= 65536 && /^[0-9a-fA-F]{65536}/.test(t) ? 60 : 0
     if (!/^[0-9a-fA-F\s]*$/.test(t)) return 0
     return /^0[12]000000/.test(first) ? 85 : 40
   },

@@ -80,8 +80,12 @@ const OUTPUT: [keyof BtcOutputRecord, string][] = [
 const b = (v: boolean | undefined): number => (v ? 1 : 0)
 const n = <T>(v: T | undefined): T | null => (v === undefined ? null : v)
 
+/**
+ * scriptsig/witness are not copied into the tables: they are the bulk of an input's bytes, no view uses them,
+ * and the locker file keeps them at the input's locator (the columns stay for a later opt-in).
+ */
 function insertInput(s: Stmts, txId: number | bigint, i: BtcInputRecord, ctx: SinkContext): void {
-  s.insIn.run(txId, i.index, i.prevTxid, i.prevVout, n(i.prevRef), i.address, i.value, b(i.coinbase), n(i.sequence), n(i.scriptsig), n(i.witness), ctx.evidenceId, sub(ctx.locator, i.at))
+  s.insIn.run(txId, i.index, i.prevTxid, i.prevVout, n(i.prevRef), i.address, i.value, b(i.coinbase), n(i.sequence), null, null, ctx.evidenceId, sub(ctx.locator, i.at))
 }
 
 function insertOutput(s: Stmts, txId: number | bigint, o: BtcOutputRecord, ctx: SinkContext): void {
@@ -165,7 +169,6 @@ function mergeTx(s: Stmts, rec: BtcTxRecord, row: Row, ctx: SinkContext, totalOu
     }
     ctx.count('inputs.existing')
     for (const [f, col] of INPUT) if (reconcile(ctx, key, `vin/${i.index}/${col}`, have[col], i[f], have)) fill(db, 'btc_input', col, 'tx_id = ? AND idx = ?').run(i[f], id, i.index)
-    if (i.witness && have.witness === null) fill(db, 'btc_input', 'witness', 'tx_id = ? AND idx = ?').run(i.witness, id, i.index)
   }
   for (const o of rec.outputs) {
     const have = s.selOut.get(id, o.vout) as Row | undefined
