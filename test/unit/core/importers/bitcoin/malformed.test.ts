@@ -20,19 +20,19 @@ function lockerFiles(dir: string): string[] {
 const X = 'explorer-formats/'
 
 describe.skipIf(!!sharedFixturesMissing)('malformed Bitcoin inputs: one clear error, case unchanged', () => {
-  const esplora = () => readFileSync(shared(X + 'esplora/address_txs_mempool_space_2tx.json'), 'utf8')
+  const esplora = (): string => readFileSync(shared(X + 'esplora/address_txs_mempool_space_2tx.json'), 'utf8')
 
   it.each([
-    ['truncated JSON', 'trunc.json', () => esplora().slice(0, 3000), undefined, /unexpected end of input inside a string \(the file is truncated\)/, 1],
-    ['wrong type (value as a string)', 'wrongtype.json', () => esplora().replace('"value":2920', '"value":"2920"'), undefined, /"value" must be an integer, found the string "2920"/, 1],
-    ['negative value', 'neg.json', () => esplora().replace('"value":2920', '"value":-2920'), undefined, /"value" is -2920, below 0/, 1],
-    ['bad txid', 'badtxid.json', () => esplora().replace('"txid":"5e0668bf', '"txid":"ze0668bf'), undefined, /txid must be 64 hex digits/, 1],
-    ['mainnet file with a testnet address', 'mixed.json', () => esplora().replace('bc1qt8rscz0j9vdmqp6rnt6rk6qf663tcvd44f6gxa', 'tb1qtpqqpgadjr2q3f4wrgd6ndclqtfg7cz5evtvs0'), undefined, /this is a btc-testnet address, not btc/, 1],
-    ['duplicate key', 'dup.json', () => esplora().replace('"version":2,', '"version":2,"version":1,'), undefined, /duplicate key "version"/, 1],
-    ['TSV with a missing column', 'tx.tsv', () => 'block_id\thash\ttime\tsize\tweight\tversion\tlock_time\tis_coinbase\tinput_count\toutput_count\n1\t' + 'a'.repeat(64) + '\t2020-01-01 00:00:00\t1\t4\t1\t0\t0\t1\t1\n', 'blockchair-tsv', /missing column fee in the header/, 1],
-    ['TSV row with too few fields', 'io.tsv', () => 'block_id\ttransaction_hash\tindex\ttime\tvalue\trecipient\ttype\tspending_transaction_hash\tspending_index\n1\tab\t0\n', undefined, /3 fields, but the header has 9/, 2],
-    ['raw hex with odd length', 'odd.hex', () => readFileSync(shared(X + 'bitcoin-raw/tx_a06d148e_mainnet-block696394.hex'), 'utf8') + '0', undefined, /odd number of hex digits/, 1],
-    ['raw hex cut short', 'short.hex', () => readFileSync(shared(X + 'bitcoin-raw/tx_a06d148e_mainnet-block696394.hex'), 'utf8').slice(0, 300), undefined, /not a valid serialized transaction/, 1]
+    ['truncated JSON', 'trunc.json', (): string => esplora().slice(0, 3000), undefined, /unexpected end of input inside a string \(the file is truncated\)/, 1],
+    ['wrong type (value as a string)', 'wrongtype.json', (): string => esplora().replace('"value":2920', '"value":"2920"'), undefined, /"value" must be an integer, found the string "2920"/, 1],
+    ['negative value', 'neg.json', (): string => esplora().replace('"value":2920', '"value":-2920'), undefined, /"value" is -2920, below 0/, 1],
+    ['bad txid', 'badtxid.json', (): string => esplora().replace('"txid":"5e0668bf', '"txid":"ze0668bf'), undefined, /txid must be 64 hex digits/, 1],
+    ['mainnet file with a testnet address', 'mixed.json', (): string => esplora().replace('bc1qt8rscz0j9vdmqp6rnt6rk6qf663tcvd44f6gxa', 'tb1qtpqqpgadjr2q3f4wrgd6ndclqtfg7cz5evtvs0'), undefined, /this is a btc-testnet address, not btc/, 1],
+    ['duplicate key', 'dup.json', (): string => esplora().replace('"version":2,', '"version":2,"version":1,'), undefined, /duplicate key "version"/, 1],
+    ['TSV with a missing column', 'tx.tsv', (): string => 'block_id\thash\ttime\tsize\tweight\tversion\tlock_time\tis_coinbase\tinput_count\toutput_count\n1\t' + 'a'.repeat(64) + '\t2020-01-01 00:00:00\t1\t4\t1\t0\t0\t1\t1\n', 'blockchair-tsv', /missing column fee in the header/, 1],
+    ['TSV row with too few fields', 'io.tsv', (): string => 'block_id\ttransaction_hash\tindex\ttime\tvalue\trecipient\ttype\tspending_transaction_hash\tspending_index\n1\tab\t0\n', undefined, /3 fields, but the header has 9/, 2],
+    ['raw hex with odd length', 'odd.hex', (): string => readFileSync(shared(X + 'bitcoin-raw/tx_a06d148e_mainnet-block696394.hex'), 'utf8') + '0', undefined, /odd number of hex digits/, 1],
+    ['raw hex cut short', 'short.hex', (): string => readFileSync(shared(X + 'bitcoin-raw/tx_a06d148e_mainnet-block696394.hex'), 'utf8').slice(0, 300), undefined, /not a valid serialized transaction/, 1]
   ] as const)('%s', async (_n, name, make, format, msg, line) => {
     const { core, caseId, db, dir } = btcCase()
     await importFiles(core, caseId, [shared(X + 'esplora/mempool-space_tx_db0d1fe6_mainnet-block696394.json')])
