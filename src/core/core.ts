@@ -6,13 +6,15 @@ import { foundationHandlers } from './service/handlers-foundation'
 import { importHandlers } from './service/handlers-imports'
 import { exploreHandlers } from './service/handlers-explore'
 import { entityHandlers } from './service/handlers-entities'
+import { fileHandlers } from './service/handlers-files'
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 const handlers: HandlerMap<MethodName> = {
   ...foundationHandlers,
   ...importHandlers,
   ...exploreHandlers,
-  ...entityHandlers
+  ...entityHandlers,
+  ...fileHandlers
 }
 
 /** The core service behind every host: one `invoke` for the whole contract. */

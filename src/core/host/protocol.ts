@@ -19,4 +19,6 @@ export type FromWorker =
 export interface WorkerData {
   casesRoot: string
   examiner?: string
+  /** better-sqlite3 addon built for Electron's ABI, when the host is Electron. */
+  nativeBinding?: string
 }

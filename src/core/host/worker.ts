@@ -1,12 +1,15 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { toErrorShape } from '../../shared/api/errors'
 import { createCore } from '../core'
+import { useNativeBinding } from '../store/db'
 import type { FromWorker, ToWorker, WorkerData } from './protocol'
 
 // The core in a worker thread: under Electron the windows never wait on SQLite or a parser.
 if (!parentPort) throw new Error('core worker must run in a worker thread')
 const port = parentPort
-const core = createCore(workerData as WorkerData)
+const data = workerData as WorkerData
+useNativeBinding(data.nativeBinding)
+const core = createCore(data)
 const send = (m: FromWorker) => port.postMessage(m)
 
 port.on('message', (m: ToWorker) => {

@@ -3,12 +3,22 @@ import { ApiError } from '../../shared/api/errors'
 
 export type Db = Database.Database
 
+let nativeBinding: string | undefined
+
+/**
+ * Load better-sqlite3's addon from this path instead of its default build. The Electron host passes the
+ * Electron-ABI build (build/native/electron/, TOOLCHAIN §10); Node (CLI, tests) never calls this.
+ */
+export function useNativeBinding(path: string | undefined): void {
+  nativeBinding = path
+}
+
 /**
  * Open a case database with the pragmas RELIABILITY D1 requires and read them back: a connection that cannot
  * get WAL + synchronous=FULL + foreign keys is refused for writing rather than used quietly.
  */
 export function openDb(file: string, opts: { readOnly?: boolean; create?: boolean } = {}): Db {
-  const db = new Database(file, { readonly: !!opts.readOnly, fileMustExist: !opts.create })
+  const db = new Database(file, { readonly: !!opts.readOnly, fileMustExist: !opts.create, ...(nativeBinding ? { nativeBinding } : {}) })
   try {
     db.pragma('busy_timeout = 5000')
     db.pragma('foreign_keys = ON')

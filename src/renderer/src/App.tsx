@@ -14,7 +14,7 @@ export function App() {
   }, [revision])
   if (!open) {
     return (
-      <main>
+      <main data-testid="app-ready">
         <h1>Chaintrail</h1>
         <ul>
           {cases.map((c) => (

@@ -10,6 +10,7 @@ import { auditArea } from './areas/audit'
 import { importsArea } from './areas/imports'
 import { exploreArea } from './areas/explore'
 import { entitiesArea } from './areas/entities'
+import { filesArea } from './areas/files'
 
 export const contract = {
   ...casesArea,
@@ -17,7 +18,8 @@ export const contract = {
   ...auditArea,
   ...importsArea,
   ...exploreArea,
-  ...entitiesArea
+  ...entitiesArea,
+  ...filesArea
 } as const
 
 export type Contract = typeof contract

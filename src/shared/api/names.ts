@@ -26,7 +26,8 @@ export const METHOD_NAME_LIST = [
   'entities.update',
   'entities.addMembers',
   'entities.removeMembers',
-  'entities.delete'
+  'entities.delete',
+  'files.pick'
 ] as const
 
 export const EVENT_NAME_LIST = ['progress', 'case-changed'] as const
