@@ -28,7 +28,8 @@ function stmts(db: Db): Stmts {
     insTx: db.prepare(
       `INSERT INTO btc_tx (network, txid, wtxid, block_height, block_hash, block_time, seen_time, fee, size, vsize, weight, version, locktime,
         coinbase, confirmed, input_count, output_count, total_out, complete, evidence_id, locator)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (network, txid) DO NOTHING RETURNING id`
     ),
     insIn: db.prepare(
       `INSERT INTO btc_input (tx_id, idx, prev_txid, prev_vout, prev_ref, address, value, coinbase, sequence, scriptsig, witness, evidence_id, locator)
@@ -132,20 +133,21 @@ function storeTx(rec: BtcTxRecord, ctx: SinkContext): void {
   const totalOut = rec.outputs.reduce((t, o) => t + o.value, 0n)
   // A partial view (paged outputs, filtered multiaddr, one TSV row) is counted so the summary shows it.
   if (!rec.complete) ctx.count('transactions.partial')
-  const existing = s.selTx.get(rec.network, rec.txid) as Row | undefined
-  if (!existing) {
-    const id = s.insTx.run(
-      rec.network, rec.txid, n(rec.wtxid), n(rec.blockHeight), n(rec.blockHash), n(rec.blockTime), n(rec.seenTime), n(rec.fee), n(rec.size), n(rec.vsize),
-      n(rec.weight), n(rec.version), n(rec.locktime), b(rec.coinbase), b(rec.confirmed), n(rec.inputCount), n(rec.outputCount),
-      rec.complete ? totalOut : null, b(rec.complete), ctx.evidenceId, ctx.locator
-    ).lastInsertRowid
-    for (const i of rec.inputs) insertInput(s, id, i, ctx)
-    for (const o of rec.outputs) insertOutput(s, id, o, ctx)
+  // Insert first: a new tx (the common case) costs one probe of the (network, txid) index, not two.
+  const ins = s.insTx.get(
+    rec.network, rec.txid, n(rec.wtxid), n(rec.blockHeight), n(rec.blockHash), n(rec.blockTime), n(rec.seenTime), n(rec.fee), n(rec.size), n(rec.vsize),
+    n(rec.weight), n(rec.version), n(rec.locktime), b(rec.coinbase), b(rec.confirmed), n(rec.inputCount), n(rec.outputCount),
+    rec.complete ? totalOut : null, b(rec.complete), ctx.evidenceId, ctx.locator
+  ) as { id: number } | undefined
+  if (ins) {
+    for (const i of rec.inputs) insertInput(s, ins.id, i, ctx)
+    for (const o of rec.outputs) insertOutput(s, ins.id, o, ctx)
     ctx.count('transactions.new')
     ctx.count('inputs.new', rec.inputs.length)
     ctx.count('outputs.new', rec.outputs.length)
     return
   }
+  const existing = s.selTx.get(rec.network, rec.txid) as Row
   mergeTx(s, rec, existing, ctx, totalOut)
 }
 

@@ -30,8 +30,8 @@ export function AddressesTab({ caseId, revision, onChanged }: CaseTabProps) {
     { id: 'in', title: 'Received', width: '140px', align: 'right', cell: (r) => (first(r) ? coins(first(r).received, first(r).decimals, first(r).symbol) : '—') },
     { id: 'out', title: 'Sent', width: '150px', align: 'right', cell: (r) => (first(r) ? coins(first(r).sent, first(r).decimals, first(r).symbol) : '—') },
     { id: 'bal', title: 'Balance', width: '150px', align: 'right', cell: (r) => (first(r) ? coins(first(r).balance, first(r).decimals, first(r).symbol) : '—') },
-    { id: 'first', title: 'First seen (UTC)', width: '150px', sort: 'firstSeen', cell: (r) => utc(r.firstSeen) },
-    { id: 'last', title: 'Last seen (UTC)', width: '150px', sort: 'lastSeen', cell: (r) => utc(r.lastSeen) },
+    { id: 'first', title: 'First seen (UTC)', width: '165px', sort: 'firstSeen', cell: (r) => utc(r.firstSeen) },
+    { id: 'last', title: 'Last seen (UTC)', width: '165px', sort: 'lastSeen', cell: (r) => utc(r.lastSeen) },
     { id: 'src', title: 'Source', width: 'minmax(120px, 1fr)', cell: (r) => <SourceLink sources={r.source ? [r.source] : []} onOpen={() => setSource({ title: r.display, sources: r.source ? [r.source] : [] })} /> }
   ]
   return (

@@ -24,7 +24,7 @@ export function TransactionsTab({ caseId, revision, onChanged }: CaseTabProps) {
     [caseId, network, filter, sort]
   )
   const columns: Column<TxRow>[] = [
-    { id: 'time', title: 'Time (UTC)', width: '160px', sort: 'time', cell: (r) => utc(r.time) },
+    { id: 'time', title: 'Time (UTC)', width: '175px', sort: 'time', cell: (r) => utc(r.time) },
     { id: 'txid', title: 'Txid', width: 'minmax(140px, 1.3fr)', sort: 'txid', cell: (r) => <span className="mono" title={r.txid}>{r.txid}</span> },
     { id: 'block', title: 'Block', width: '80px', sort: 'block', align: 'right', cell: (r) => r.block ?? '—' },
     { id: 'from', title: 'From', width: 'minmax(120px, 1fr)', cell: (r) => <bdi dir="auto" className="mono">{list(r.from)}</bdi> },
