@@ -120,3 +120,18 @@ describe('transfer attribution', () => {
     expect(parts.reduce((t, [, v]) => t + v, 0n)).toBe(123456789012345678n)
   })
 })
+
+describe.skipIf(!!sharedFixturesMissing)('transfer view of a real tx', () => {
+  it('block 170: Satoshi → Hal 10 BTC and Satoshi → Satoshi 40 BTC (change kept), carrying the output source', async () => {
+    const { core, caseId, db } = btcCase()
+    await importFiles(core, caseId, [ESP170])
+    const { utxoProvider } = await import('../../../../../src/core/chains/bitcoin/utxo/provider')
+    const ts = [...utxoProvider.transfers(db, { network: 'btc' })]
+    expect(ts.map((t) => [t.from, t.to, t.amount, t.kind, t.index, t.locator])).toEqual([
+      ['12cbQLTFMXRnSzktFkuoG3eHoMeFtpTu3S', '1Q2TWHE3GMdB6BZKafqwxXtWAWgFt5Jvm3', 1000000000n, 'utxo', '0:0', '/vout/0'],
+      ['12cbQLTFMXRnSzktFkuoG3eHoMeFtpTu3S', '12cbQLTFMXRnSzktFkuoG3eHoMeFtpTu3S', 4000000000n, 'utxo', '1:0', '/vout/1']
+    ])
+    expect([...utxoProvider.transfers(db, { addresses: ['1Q2TWHE3GMdB6BZKafqwxXtWAWgFt5Jvm3'] })]).toHaveLength(1)
+    expect([...utxoProvider.addressKeys(db)]).toHaveLength(2)
+  })
+})
