@@ -29,9 +29,10 @@ function guardContents(contents: WebContents): void {
   const read = (contents as unknown as { getLastWebPreferences?: () => Record<string, unknown> | null }).getLastWebPreferences
   const bad = prefViolations(read ? read.call(contents) : null)
   if (bad.length) {
-    // A window without the hardening is a bug we never run with.
-    console.error(`refusing insecure webContents: ${bad.join(', ')}`)
-    app.exit(70)
+    // A webContents without the hardening is a bug we never run with: close it before it loads anything.
+    console.error(`refusing insecure webContents (${contents.getType()}): ${bad.join(', ')}`)
+    securityLog.navigations.push(`closed insecure webContents: ${bad.join(', ')}`)
+    contents.close()
     return
   }
   const stay = (e: { preventDefault(): void }, url: string) => {

@@ -33,7 +33,7 @@ function createWindow(): void {
     show: false,
     backgroundColor: '#0f1720',
     title: 'Chaintrail',
-    webPreferences: { ...REQUIRED_PREFS, preload: join(__dirname, '../preload/index.cjs'), spellcheck: false, navigateOnDragDrop: false }
+    webPreferences: { ...REQUIRED_PREFS, preload: join(__dirname, '../preload/index.cjs'), spellcheck: false, navigateOnDragDrop: false, devTools: !app.isPackaged }
   })
   win.once('ready-to-show', () => win.show())
   void win.loadURL(APP_ENTRY)
@@ -54,7 +54,7 @@ void app.whenReady().then(async () => {
       if (method === 'files.pick') return pickFiles(worker, sender, input as { purpose: string; multiple: boolean })
       const value = await worker.invoke(method, input, onProgress)
       if ((contract[method] as { mutates?: boolean }).mutates) {
-        const caseId = (input as { caseId?: string }).caseId ?? (value as { id?: string }).id ?? null
+        const caseId = (input as { caseId?: string } | undefined)?.caseId ?? (value as { id?: string } | undefined)?.id ?? null
         for (const w of BrowserWindow.getAllWindows()) w.webContents.send(eventChannel('case-changed'), { caseId, method })
       }
       return value

@@ -25,6 +25,8 @@ export interface DevHostOptions {
   /** The built renderer; defaults to out/renderer of this checkout. */
   rendererDir?: string
   examiner?: string
+  /** Body caps (tests lower them); default MAX_JSON_BYTES and MAX_UPLOAD_BYTES. */
+  limits?: { json?: number; upload?: number }
 }
 
 /** A running dev host. */
@@ -32,6 +34,8 @@ export interface DevHost {
   /** Full URL with the token in the fragment (never sent to the server). */
   url: string
   origin: string
+  /** Private (0700) folder where uploads wait until a contract call consumes them. */
+  uploadDir: string
   token: string
   port: number
   address: AddressInfo
@@ -67,15 +71,15 @@ function fail(res: ServerResponse, f: Fail): void {
   sendJson(res, f.status, { ok: false, error: { code: f.code, message: f.message } })
 }
 
-function readJson(req: IncomingMessage): Promise<unknown> {
+function readJson(req: IncomingMessage, max: number): Promise<unknown> {
   return new Promise((resolveBody, reject) => {
     const declared = Number(req.headers['content-length'] ?? '0')
-    if (declared > MAX_JSON_BYTES) return reject({ status: 413, code: 'TOO_LARGE', message: 'request body too large' } satisfies Fail)
+    if (declared > max) return reject({ status: 413, code: 'TOO_LARGE', message: 'request body too large' } satisfies Fail)
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (c: Buffer) => {
       size += c.length
-      if (size > MAX_JSON_BYTES) {
+      if (size > max) {
         req.destroy()
         reject({ status: 413, code: 'TOO_LARGE', message: 'request body too large' } satisfies Fail)
       } else chunks.push(c)
@@ -110,12 +114,14 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
   const core = createCore({ casesRoot: opts.casesRoot, examiner: opts.examiner })
   const uploadDir = mkdtempSync(join(tmpdir(), 'chaintrail-uploads-'))
   const stats = { handled: 0 }
+  const maxJson = opts.limits?.json ?? MAX_JSON_BYTES
+  const maxUpload = opts.limits?.upload ?? MAX_UPLOAD_BYTES
   let port = 0
   const hub = new EventHub(() => port, token)
 
   async function invoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return fail(res, { status: 415, code: 'BAD_INPUT', message: 'send application/json' })
-    const body = (await readJson(req)) as { method?: unknown; input?: unknown } | null
+    const body = (await readJson(req, maxJson)) as { method?: unknown; input?: unknown } | null
     const method = body?.method
     if (!isMethodName(method)) return fail(res, { status: 400, code: 'BAD_INPUT', message: `unknown method ${String(method)}` })
     stats.handled++
@@ -136,7 +142,7 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
     const name = cleanUploadName(url.searchParams.get('name'))
     if (!name) return fail(res, { status: 400, code: 'BAD_INPUT', message: 'name= must be a plain file name' })
     const declared = Number(req.headers['content-length'] ?? '0')
-    if (declared > MAX_UPLOAD_BYTES) return fail(res, { status: 413, code: 'TOO_LARGE', message: 'file larger than 4 GiB' })
+    if (declared > maxUpload) return fail(res, { status: 413, code: 'TOO_LARGE', message: `file larger than ${maxUpload} bytes` })
     const path = join(uploadDir, randomBytes(16).toString('hex'))
     const out = createWriteStream(path, { flags: 'wx', mode: 0o600 })
     let size = 0
@@ -144,11 +150,12 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
     await new Promise<void>((done, reject) => {
       req.on('data', (c: Buffer) => {
         size += c.length
-        if (size > MAX_UPLOAD_BYTES && !tooBig) {
+        if (size > maxUpload && !tooBig) {
+          // Stop storing at once; the refusal goes out with Connection: close, which ends the socket.
           tooBig = true
           req.unpipe(out)
+          req.pause()
           out.destroy()
-          req.destroy()
           done()
         }
       })
@@ -162,10 +169,11 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
     })
     if (tooBig) {
       rmSync(path, { force: true })
-      return fail(res, { status: 413, code: 'TOO_LARGE', message: 'file larger than 4 GiB' })
+      return fail(res, { status: 413, code: 'TOO_LARGE', message: `file larger than ${maxUpload} bytes` })
     }
     stats.handled++
-    const uploadId = core.state.stage({ path, originalName: name, owned: true })
+    // A browser never reveals where the file came from: record that honestly instead of the temp path.
+    const uploadId = core.state.stage({ path, originalName: name, originalPath: `(uploaded through the browser) ${name}`, owned: true })
     sendJson(res, 200, { ok: true, value: { uploadId } })
   }
 
@@ -205,7 +213,7 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
   // Loopback by literal address: never 0.0.0.0, ::, or a name lookup of "localhost".
   await new Promise<void>((ok, bad) => {
     server.once('error', bad)
-    server.listen({ host: '127.0.0.1', port: opts.port ?? 0, exclusive: true }, () => ok())
+    server.listen({ host: '127.0.0.1', port: opts.port ?? 0, exclusive: true, backlog: 2048 }, () => ok())
   })
   const address = server.address() as AddressInfo
   port = address.port
@@ -213,6 +221,7 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
   return {
     url: `${origin}/#token=${token}`,
     origin,
+    uploadDir,
     token,
     port,
     address,

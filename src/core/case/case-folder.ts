@@ -107,7 +107,8 @@ export function createCase(dirIn: string, c: NewCase): CaseHandle {
   }
 }
 
-function folderWritable(dir: string): boolean {
+/** True when the case folder and its database may be written (else the case opens read-only). */
+export function folderWritable(dir: string): boolean {
   try {
     accessSync(dir, constants.W_OK)
     accessSync(join(dir, DB_FILE), constants.W_OK)

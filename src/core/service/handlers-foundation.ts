@@ -1,7 +1,7 @@
 import { ApiError } from '../../shared/api/errors'
 import { listAudit, verifyAudit } from '../audit/chain'
 import { listEvidence } from '../evidence/evidence-repo'
-import { openCase } from '../case/case-folder'
+import { folderWritable, openCase } from '../case/case-folder'
 import { createInLibrary, scanLibrary, summarize, updateMeta } from './cases'
 import { addEvidence, verifyEvidence } from './evidence'
 import type { HandlerMap } from './context'
@@ -18,7 +18,8 @@ export const foundationHandlers: HandlerMap<
         // Listing must not change anything: read-only peek unless the case is already open.
         const h = openCase(folder, { readOnly: true })
         try {
-          cases.push(summarize(h))
+          // The peek itself is read-only; report whether opening the case for work would be.
+          cases.push({ ...summarize(h), readOnly: !folderWritable(folder) })
         } finally {
           h.close()
         }

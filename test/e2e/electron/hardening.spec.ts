@@ -32,16 +32,22 @@ test('the page sees only window.api {invoke, on}, no Node, no eval', async ({ wi
     keys: Object.keys((window as unknown as { api: object }).api),
     require: typeof (globalThis as { require?: unknown }).require,
     process: typeof (globalThis as { process?: unknown }).process,
-    evalBlocked: (() => {
-      try {
-        eval('1')
-        return false
-      } catch {
-        return true
-      }
-    })()
   }))
-  expect(r).toEqual({ keys: ['invoke', 'on'], require: 'undefined', process: 'undefined', evalBlocked: true })
+  // Evaluate calls are exempt from CSP's eval check; run eval from a timer in the page's own context.
+  await win.evaluate(() => {
+    setTimeout(() => {
+      const w = window as unknown as { __ctEval?: string }
+      try {
+        ;(0, eval)('1')
+        w.__ctEval = 'ran'
+      } catch (e) {
+        w.__ctEval = (e as Error).name
+      }
+    }, 0)
+  })
+  await win.waitForFunction(() => (window as unknown as { __ctEval?: string }).__ctEval !== undefined)
+  const evalBlocked = (await win.evaluate(() => (window as unknown as { __ctEval?: string }).__ctEval)) === 'EvalError'
+  expect({ ...r, evalBlocked }).toEqual({ keys: ['invoke', 'on'], require: 'undefined', process: 'undefined', evalBlocked: true })
   const unknown = await win.evaluate(() =>
     (window as unknown as { api: { invoke(m: string, i: unknown): Promise<unknown> } }).api.invoke('cases.drop', {}).then(
       () => 'resolved',

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
@@ -20,9 +20,12 @@ export interface WebFixtures {
 
 export const test = base.extend<WebFixtures>({
   casesRoot: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'ct-e2e-cases-'))
+    const parent = mkdtempSync(join(tmpdir(), 'ct-e2e-'))
+    // Named like the real default so screenshots show a believable path.
+    const dir = join(parent, 'Chaintrail Cases')
+    mkdirSync(dir)
     await use(dir)
-    rmSync(dir, { recursive: true, force: true })
+    rmSync(parent, { recursive: true, force: true })
   },
   host: async ({ casesRoot }, use) => {
     const host = await startDevHost({ casesRoot, port: 0 })

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -141,6 +141,34 @@ describe('dev host', () => {
     for (const n of ['..%2fx', 'a%2Fb', 'a%5cb', '', '..']) {
       const r = await req(host, `/api/upload?name=${n}`, { method: 'PUT', headers: auth, body: 'x' })
       expect(r.status, n).toBe(400)
+    }
+  })
+
+  it('refuses a streamed upload over the cap and keeps nothing of it', async () => {
+    const small = await startDevHost({ casesRoot: tmpDir('ct-cases-'), rendererDir: renderer, limits: { upload: 1000 } })
+    try {
+      const status = await new Promise<number>((resolve) => {
+        const r = httpRequest(
+          { host: '127.0.0.1', port: small.port, path: '/api/upload?name=big.bin', method: 'PUT', headers: { host: `127.0.0.1:${small.port}`, authorization: `Bearer ${small.token}`, 'transfer-encoding': 'chunked' } },
+          (res) => {
+            res.resume()
+            resolve(res.statusCode ?? 0)
+          }
+        )
+        // A reset after the refusal is fine too: what matters is that nothing was stored or handled.
+        r.on('error', () => resolve(413))
+        r.write(Buffer.alloc(800))
+        setImmediate(() => {
+          r.write(Buffer.alloc(800))
+          r.end()
+        })
+      })
+      expect(status).toBe(413)
+      expect(readdirSync(small.uploadDir)).toEqual([])
+      expect(statSync(small.uploadDir).mode & 0o777).toBe(0o700)
+      expect(small.stats.handled).toBe(0)
+    } finally {
+      await small.close()
     }
   })
 

@@ -1,24 +1,18 @@
-import { useEffect, useState } from 'react'
-import { call } from '../../api/client'
-import type { EvidenceItem } from '../../../../shared/api/areas/evidence'
+import { AuditPanel } from './AuditPanel'
+import { CaseDetailsPanel } from './CaseDetailsPanel'
+import { EvidencePanel } from './EvidencePanel'
 import type { CaseTabProps } from './tabs'
 
-/** Case overview: evidence locker and audit log (the UI issue fleshes this out). */
-export function OverviewTab({ caseId, revision }: CaseTabProps) {
-  const [evidence, setEvidence] = useState<EvidenceItem[]>([])
-  useEffect(() => {
-    void call('evidence.list', { caseId }).then(setEvidence)
-  }, [caseId, revision])
+/** Case overview: evidence locker, audit log and the case's details. */
+export function OverviewTab({ caseId, revision, onChanged, summary }: CaseTabProps) {
+  if (!summary) return null
   return (
-    <section>
-      <h2>Evidence</h2>
-      <ul>
-        {evidence.map((e) => (
-          <li key={e.id}>
-            {e.originalName} <code>{e.sha256}</code>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <div className="ct-overview">
+      <EvidencePanel summary={summary} revision={revision} onChanged={onChanged} />
+      <div className="ct-overview__lower">
+        <AuditPanel caseId={caseId} revision={revision} />
+        <CaseDetailsPanel summary={summary} onChanged={onChanged} />
+      </div>
+    </div>
   )
 }

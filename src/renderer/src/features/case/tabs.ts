@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react'
+import type { CaseSummary } from '../../../../shared/api/areas/cases'
 
 /** What every case tab receives. */
 export interface CaseTabProps {
@@ -7,6 +8,8 @@ export interface CaseTabProps {
   revision: number
   /** Tell the shell the case changed. */
   onChanged(): void
+  /** The case's current summary (metadata, counts, readOnly) once loaded. */
+  summary?: CaseSummary
 }
 
 /** A tab in the case workspace. Each feature area contributes its own in features/<area>/. */
