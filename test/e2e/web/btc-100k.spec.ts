@@ -17,8 +17,8 @@ test('100,000 transactions scroll in a virtualized, server-paged table', async (
     await core.invoke('imports.run', { caseId: c.id, files: [{ uploadId: core.state.stage({ path: file, originalName: 'esplora-100k.json', owned: false }) }] })
     await page.goto('about:blank')
     await page.goto(host.url)
-    await page.getByRole('button', { name: /BTC-100K/ }).click()
-    await page.getByRole('button', { name: 'Transactions', exact: true }).click()
+    await page.getByRole('row', { name: /BTC-100K/ }).click()
+    await page.getByTestId('case-tab-transactions').click()
     const table = page.getByTestId('transactions-table')
     await expect(table).toContainText('100,000 rows')
     // Only the visible rows exist in the DOM.

@@ -12,8 +12,8 @@ test('import Bitcoin explorer files → Transactions and Addresses tables → so
   const c = await core.invoke('cases.create', { title: 'Ransom payment trace', caseNumber: 'BTC-7', examiner: 'DC Example' })
   await page.goto('about:blank')
   await page.goto(host.url)
-  await page.getByRole('button', { name: /BTC-7/ }).click()
-  await page.getByRole('button', { name: 'Transactions', exact: true }).click()
+  await page.getByRole('row', { name: /BTC-7/ }).click()
+  await page.getByTestId('case-tab-transactions').click()
   await expect(page.getByText('No transactions in this case yet')).toBeVisible()
 
   await page.getByRole('button', { name: 'Import…' }).click()
@@ -51,7 +51,7 @@ test('import Bitcoin explorer files → Transactions and Addresses tables → so
   await expect(panel.getByTestId('source-sha256').first()).toHaveText(/^[0-9a-f]{64}$/)
   await page.screenshot({ path: join(SHOTS, 'btc-transactions-source.png') })
 
-  await page.getByRole('button', { name: 'Addresses', exact: true }).click()
+  await page.getByTestId('case-tab-addresses').click()
   const addresses = page.getByTestId('addresses-table')
   await expect(addresses).toContainText('rows')
   await addresses.getByRole('button', { name: 'Txs', exact: true }).click()

@@ -1,3 +1,4 @@
+import { SafeText } from '../../components/SafeText'
 import { useCallback, useState } from 'react'
 import { call } from '../../api/client'
 import type { AddressRow, SourceRef } from '../../../../shared/api/areas/explore'
@@ -24,15 +25,15 @@ export function AddressesTab({ caseId, revision, onChanged }: CaseTabProps) {
   )
   const first = (r: AddressRow) => r.assets[0]
   const columns: Column<AddressRow>[] = [
-    { id: 'address', title: 'Address', width: 'minmax(220px, 2fr)', sort: 'address', cell: (r) => <bdi dir="auto" className="mono">{r.display}</bdi> },
+    { id: 'address', title: 'Address', width: 'minmax(0, 2fr)', sort: 'address', cell: (r) => <SafeText mono text={r.display} /> },
     { id: 'type', title: 'Type', width: '80px', cell: (r) => r.type },
     { id: 'tx', title: 'Txs', width: '70px', sort: 'txCount', align: 'right', cell: (r) => r.txCount.toLocaleString('en') },
-    { id: 'in', title: 'Received', width: '140px', align: 'right', cell: (r) => (first(r) ? coins(first(r).received, first(r).decimals, first(r).symbol) : '—') },
-    { id: 'out', title: 'Sent', width: '150px', align: 'right', cell: (r) => (first(r) ? coins(first(r).sent, first(r).decimals, first(r).symbol) : '—') },
-    { id: 'bal', title: 'Balance', width: '150px', align: 'right', cell: (r) => (first(r) ? coins(first(r).balance, first(r).decimals, first(r).symbol) : '—') },
-    { id: 'first', title: 'First seen (UTC)', width: '165px', sort: 'firstSeen', cell: (r) => utc(r.firstSeen) },
-    { id: 'last', title: 'Last seen (UTC)', width: '165px', sort: 'lastSeen', cell: (r) => utc(r.lastSeen) },
-    { id: 'src', title: 'Source', width: 'minmax(120px, 1fr)', cell: (r) => <SourceLink sources={r.source ? [r.source] : []} onOpen={() => setSource({ title: r.display, sources: r.source ? [r.source] : [] })} /> }
+    { id: 'in', title: 'Received', width: '130px', align: 'right', cell: (r) => (first(r) ? coins(first(r).received, first(r).decimals, first(r).symbol) : '—') },
+    { id: 'out', title: 'Sent', width: '130px', align: 'right', cell: (r) => (first(r) ? coins(first(r).sent, first(r).decimals, first(r).symbol) : '—') },
+    { id: 'bal', title: 'Balance', width: '130px', align: 'right', cell: (r) => (first(r) ? coins(first(r).balance, first(r).decimals, first(r).symbol) : '—') },
+    { id: 'first', title: 'First seen (UTC)', width: '160px', sort: 'firstSeen', cell: (r) => utc(r.firstSeen) },
+    { id: 'last', title: 'Last seen (UTC)', width: '160px', sort: 'lastSeen', cell: (r) => utc(r.lastSeen) },
+    { id: 'src', title: 'Source', width: 'minmax(0, 1fr)', cell: (r) => <SourceLink sources={r.source ? [r.source] : []} onOpen={() => setSource({ title: r.display, sources: r.source ? [r.source] : [] })} /> }
   ]
   return (
     <section className="data-tab" aria-label="Addresses">

@@ -1,3 +1,4 @@
+import { SafeText } from '../../components/SafeText'
 import type { SourceRef } from '../../../../shared/api/areas/explore'
 
 /** What a row came from: every source (evidence SHA-256, original file name, locator inside the file). */
@@ -6,7 +7,7 @@ export function SourcePanel({ title, sources, onClose }: { title: string; source
     <section className="source-panel" data-testid="source-panel" aria-label="Source of the selected row">
       <header className="data-toolbar">
         <strong>
-          Source of <bdi dir="auto">{title}</bdi>
+          Source of <SafeText text={title} />
         </strong>
         <button onClick={onClose}>Close</button>
       </header>
@@ -14,7 +15,7 @@ export function SourcePanel({ title, sources, onClose }: { title: string; source
         <dl key={`${s.sha256}-${s.locator}-${i}`}>
           <dt>{i === 0 ? 'First source' : `Also in (${i + 1})`}</dt>
           <dd>
-            <bdi dir="auto">{s.file}</bdi>
+            <SafeText text={s.file} />
           </dd>
           <dt>Evidence SHA-256</dt>
           <dd className="mono" data-testid="source-sha256">
@@ -22,7 +23,7 @@ export function SourcePanel({ title, sources, onClose }: { title: string; source
           </dd>
           <dt>Locator</dt>
           <dd className="mono">
-            <bdi dir="auto">{s.locator}</bdi>
+            <SafeText text={s.locator} />
           </dd>
         </dl>
       ))}
@@ -42,7 +43,7 @@ export function SourceLink({ sources, onOpen }: { sources: SourceRef[]; onOpen()
         onOpen()
       }}
     >
-      <bdi dir="auto">{sources[0].file}</bdi>
+      <SafeText text={sources[0].file} />
       {sources.length > 1 ? ` +${sources.length - 1}` : ''}
     </button>
   )

@@ -1,3 +1,4 @@
+import { SafeText } from '../../components/SafeText'
 import { useCallback, useState } from 'react'
 import { call } from '../../api/client'
 import type { SourceRef, TxRow } from '../../../../shared/api/areas/explore'
@@ -24,24 +25,24 @@ export function TransactionsTab({ caseId, revision, onChanged }: CaseTabProps) {
     [caseId, network, filter, sort]
   )
   const columns: Column<TxRow>[] = [
-    { id: 'time', title: 'Time (UTC)', width: '175px', sort: 'time', cell: (r) => utc(r.time) },
-    { id: 'txid', title: 'Txid', width: 'minmax(140px, 1.3fr)', sort: 'txid', cell: (r) => <span className="mono" title={r.txid}>{r.txid}</span> },
-    { id: 'block', title: 'Block', width: '80px', sort: 'block', align: 'right', cell: (r) => r.block ?? '—' },
-    { id: 'from', title: 'From', width: 'minmax(120px, 1fr)', cell: (r) => <bdi dir="auto" className="mono">{list(r.from)}</bdi> },
-    { id: 'to', title: 'To', width: 'minmax(120px, 1fr)', cell: (r) => <bdi dir="auto" className="mono">{list(r.to)}</bdi> },
-    { id: 'amount', title: 'Amount', width: '140px', sort: 'amount', align: 'right', cell: (r) => coins(r.amount, r.decimals, r.symbol) },
+    { id: 'time', title: 'Time (UTC)', width: '160px', sort: 'time', cell: (r) => utc(r.time) },
+    { id: 'txid', title: 'Txid', width: 'minmax(0, 1.3fr)', sort: 'txid', cell: (r) => <span className="mono" title={r.txid}>{r.txid}</span> },
+    { id: 'block', title: 'Block', width: '70px', sort: 'block', align: 'right', cell: (r) => r.block ?? '—' },
+    { id: 'from', title: 'From', width: 'minmax(0, 1fr)', cell: (r) => <SafeText mono text={list(r.from)} /> },
+    { id: 'to', title: 'To', width: 'minmax(0, 1fr)', cell: (r) => <SafeText mono text={list(r.to)} /> },
+    { id: 'amount', title: 'Amount', width: '130px', sort: 'amount', align: 'right', cell: (r) => coins(r.amount, r.decimals, r.symbol) },
     { id: 'fee', title: 'Fee', width: '110px', align: 'right', cell: (r) => coins(r.fee, r.decimals, r.symbol) },
     {
       id: 'kind',
       title: 'Kind',
-      width: '170px',
+      width: '125px',
       cell: (r) => (
         <>
           <span className="badge">{r.kind}</span> {r.status !== 'ok' && <span className="badge warn">{r.status}</span>} {r.conflicted && <span className="badge warn">conflict</span>}
         </>
       )
     },
-    { id: 'src', title: 'Source', width: 'minmax(120px, 1fr)', cell: (r) => <SourceLink sources={r.sources} onOpen={() => setSource({ title: r.txid, sources: r.sources })} /> }
+    { id: 'src', title: 'Source', width: 'minmax(0, 1fr)', cell: (r) => <SourceLink sources={r.sources} onOpen={() => setSource({ title: r.txid, sources: r.sources })} /> }
   ]
   return (
     <section className="data-tab" aria-label="Transactions">

@@ -1,6 +1,8 @@
+import { SafeText } from '../../components/SafeText'
 import { useEffect, useRef, useState } from 'react'
 import { call } from '../../api/client'
 import type { FileImportResult } from '../../../../shared/api/areas/imports'
+import { ProgressBar } from '../../components/ProgressBar'
 import { useImport } from './useImport'
 import './imports.css'
 
@@ -85,7 +87,7 @@ export function ImportDialog({ caseId, onClose, onImported }: { caseId: string; 
               {imp.files.map((f) => (
                 <tr key={f.uploadId}>
                   <td>
-                    <bdi dir="auto">{f.name}</bdi>
+                    <SafeText text={f.name} />
                   </td>
                   <td>{f.preview?.ok ? f.preview.result.format : '—'}</td>
                   <td className="num">{f.preview?.ok ? f.preview.result.records.toLocaleString('en') : '—'}</td>
@@ -101,9 +103,11 @@ export function ImportDialog({ caseId, onClose, onImported }: { caseId: string; 
           </table>
         )}
         {imp.busy && (
-          <div className="import-actions">
-            <span>{imp.busy === 'importing' ? `Importing ${p ? `${p.phase}: ${p.done.toLocaleString('en')} records` : '…'}` : imp.busy === 'staging' ? 'Reading files…' : 'Checking files…'}</span>
-            <progress className="import-progress" data-testid="import-progress" max={p?.total ?? undefined} value={p?.total ? p.done : undefined} />
+          <div data-testid="import-progress">
+            <ProgressBar
+              label={imp.busy === 'importing' ? 'Importing…' : imp.busy === 'staging' ? 'Reading files…' : 'Checking files…'}
+              event={imp.busy === 'importing' && p ? { ...p, message: `${p.phase}: ${p.done.toLocaleString('en')} records` } : undefined}
+            />
           </div>
         )}
         {imp.error && <p className="error" role="alert">{imp.error}</p>}
@@ -114,7 +118,7 @@ export function ImportDialog({ caseId, onClose, onImported }: { caseId: string; 
               {imp.results.map((r) => (
                 <li key={r.sha256}>
                   <strong>
-                    <bdi dir="auto">{r.file}</bdi>
+                    <SafeText text={r.file} />
                   </strong>{' '}
                   — {r.format}, SHA-256 <span className="mono">{r.sha256}</span>
                   {r.evidenceAlreadyPresent ? ' (already in the locker)' : ''}
@@ -133,7 +137,7 @@ export function ImportDialog({ caseId, onClose, onImported }: { caseId: string; 
                     <ul>
                       {r.warnings.slice(0, 20).map((w, i) => (
                         <li key={i}>
-                          warning: <bdi dir="auto">{w}</bdi>
+                          warning: <SafeText text={w} />
                         </li>
                       ))}
                     </ul>
