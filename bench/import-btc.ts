@@ -10,7 +10,7 @@ import { writeEsploraFile } from './lib/esplora-gen'
  * Bench: N synthetic Esplora txs (default 1,000,000; `--n 100000` for a quick run) → JSON file → the real import
  * pipeline (locker copy + hash, streaming parse, dedup sink, address aggregates, one commit). Prints tx/s, peak
  * RSS sampled every 250 ms, and the ratio to a bare better-sqlite3 insert of the same rows (the ceiling).
- * Run: node --import tsx bench/import-btc.ts [--n N] [--keep]
+ * Run: node --import tsx bench/import-btc.ts [--n N] [--keep]   (CHAINTRAIL_IMPORT_CACHE_MB sets both page caches)
  */
 const arg = (k: string) => {
   const i = process.argv.indexOf(k)
@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   const db = new Database(bare)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
-  if (process.env.BENCH_CACHE) db.pragma('cache_size = ' + Number(process.env.BENCH_CACHE))
+  // Same page cache as the pipeline uses during an import, so the ceiling is like for like.
+  db.pragma('cache_size = ' + String(-1024 * (Number(process.env.CHAINTRAIL_IMPORT_CACHE_MB) || 128)))
   const schema = new Database(join(dir, 'case.sqlite'), { readonly: true })
   for (const { sql } of schema.prepare("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name LIKE 'btc_%'").all() as { sql: string }[]) db.exec(sql.replace(/REFERENCES \w+\(\w+\)/g, ''))
   schema.close()

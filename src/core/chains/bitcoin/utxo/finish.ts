@@ -17,6 +17,7 @@ interface ImportState {
 }
 
 const states = new WeakMap<Db, ImportState>()
+const CACHE_MB = Math.min(4096, Math.max(8, Number(process.env.CHAINTRAIL_IMPORT_CACHE_MB) || 128))
 
 /** Per-import bookkeeping, created on the first stored tx. A rolled-back import leaves a state that is still valid. */
 export function importState(db: Db): ImportState {
@@ -25,9 +26,10 @@ export function importState(db: Db): ImportState {
     const max = (db.prepare('SELECT coalesce(max(id), 0) AS m FROM btc_tx').get() as { m: number }).m
     s = { maxBefore: max, touchedExisting: false, cacheBefore: Number(db.pragma('cache_size', { simple: true })) }
     states.set(db, s)
-    // Random-key index inserts (txids, addresses) thrash the default 2 MB page cache; a bounded 128 MB keeps
-    // a large import fast while memory stays flat in the file size. Restored in finish.
-    db.pragma('cache_size = -131072')
+    // Random-key index inserts (txids, addresses) thrash the default 2 MB page cache; a bounded cache (128 MB,
+    // CHAINTRAIL_IMPORT_CACHE_MB to change) keeps a large import fast while memory stays flat in the file size.
+    // Restored in finish.
+    db.pragma('cache_size = ' + String(-1024 * CACHE_MB))
   }
   return s
 }
