@@ -20,7 +20,7 @@ export async function* jsonRecords(
       const { item } = e
       yield* onItem(item.value, item.pointer, new JsonFields(item), { line: item.line, column: item.column, pointer: item.pointer })
     } else {
-      yield* onEnd(e.root, e.items, new JsonFields(null))
+      yield* onEnd(e.root, e.items, new JsonFields({ locate: e.locate }))
     }
   }
 }

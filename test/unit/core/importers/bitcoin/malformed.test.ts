@@ -98,3 +98,19 @@ describe.skipIf(!!sharedFixturesMissing)('malformed Bitcoin inputs: one clear er
     expect(lockerFiles(dir)).toEqual(files)
   }, 60_000)
 })
+
+describe.skipIf(!!sharedFixturesMissing)('errors inside a single-object document', () => {
+  it('name line and column too (the document is located after parsing)', async () => {
+    const text = readFileSync(shared('explorer-formats/blockchain-info/rawtx_450c309b_1in-2out_2012.json'), 'utf8')
+    // out[1].value 10000000 (a one-line file) turned into a string.
+    const bad = text.replace('"value":10000000', '"value":"10000000"')
+    expect(bad).not.toBe(text)
+    const p = join(tmpDir(), 'rawtx_bad.json')
+    writeFileSync(p, bad)
+    const { core, caseId } = btcCase()
+    const e = await importError(core, caseId, [p])
+    expect(e.message).toMatch(/"value" must be an integer, found the string "10000000"/)
+    expect(e.line).toBe(1)
+    expect(e.column).toBe(bad.indexOf('"10000000"') + 1)
+  })
+})
