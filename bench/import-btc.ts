@@ -35,11 +35,22 @@ async function main(): Promise<void> {
   const h = core.state.openPath(dir)
   const caseId = h.meta().id
   t = Date.now()
-  const [r] = (await core.invoke('imports.run', { caseId, files: [{ uploadId: core.state.stage({ path: file, originalName: 'esplora.json', owned: false }) }] })).results
+  // Phase split from the pipeline's progress events: first event ≈ evidence copied + hashed; the event with a
+  // total = every record parsed and stored; the rest = finish hooks (input resolution, address aggregates),
+  // audit entry, COMMIT and the WAL checkpoint.
+  let firstProgress = 0
+  let parsed = 0
+  const [r] = (
+    await core.invoke('imports.run', { caseId, files: [{ uploadId: core.state.stage({ path: file, originalName: 'esplora.json', owned: false }) }] }, (e) => {
+      if (!firstProgress) firstProgress = Date.now()
+      if (e.total !== null) parsed = Date.now()
+    })
+  ).results
   const secs = (Date.now() - t) / 1000
   const counts = r.counts
   core.close()
   console.log(`pipeline: ${counts['transactions.new']} txs, ${counts['inputs.new']} inputs, ${counts['outputs.new']} outputs in ${secs.toFixed(1)} s`)
+  console.log(`  phases: to first 2,000 records (locker copy + hash) ${((firstProgress - t) / 1000).toFixed(1)} s, parse + store ${((parsed - firstProgress) / 1000).toFixed(1)} s, finish + commit + checkpoint ${((t + secs * 1000 - parsed) / 1000).toFixed(1)} s`)
   console.log(`  ${Math.round(N / secs).toLocaleString('en')} tx/s, ${(bytes / 1048576 / secs).toFixed(0)} MB/s; peak RSS ${mb(peak)} (start ${mb(rssStart)})`)
 
   // The ceiling: the same rows straight into the same tables with prepared statements, no parsing or checks.
