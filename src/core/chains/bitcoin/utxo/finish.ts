@@ -1,5 +1,6 @@
 import type { Db } from '../../../store/db'
 import type { SinkContext } from '../../../importers/types'
+import { flushStaging } from './sink'
 
 /**
  * End-of-import work for the UTXO model, inside the import's transaction:
@@ -85,6 +86,7 @@ export function finishUtxoImport(db: Db, ctx: Pick<SinkContext, 'count' | 'warn'
   const s = states.get(db)
   if (!s) return
   states.delete(db)
+  flushStaging(db)
   db.pragma('cache_size = ' + String(Math.trunc(s.cacheBefore)))
   const oldUnresolved = (db.prepare('SELECT count(*) AS n FROM btc_input WHERE value IS NULL AND prev_txid IS NOT NULL AND tx_id <= ?').get(s.maxBefore) as { n: number }).n
   const resolved = db.prepare(RESOLVE).run().changes

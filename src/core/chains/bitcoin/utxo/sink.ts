@@ -19,6 +19,35 @@ interface Stmts {
 }
 
 const cache = new WeakMap<Db, Stmts>()
+// Keyed by the per-file context object: an import id can repeat after a rollback, the context cannot.
+const stagedFor = new WeakMap<Db, SinkContext>()
+
+/**
+ * New inputs/outputs are appended to TEMP staging tables (no keys, no indexes) while the file streams, then
+ * moved into btc_input/btc_output sorted by key in one INSERT … SELECT per table (RELIABILITY D2: still the
+ * same transaction). Maintaining all six indexes row by row, interleaved across three tables, thrashes the
+ * page cache once a case outgrows it; moving per table keeps each table's indexes hot in turn.
+ * Staged rows are moved before any lookup of existing rows (merge path) and in finish.
+ */
+function ensureStaging(db: Db, ctx: SinkContext): void {
+  if (stagedFor.get(db) === ctx) return
+  db.exec(
+    'CREATE TEMP TABLE IF NOT EXISTS btc_input_stage (tx_id, idx, prev_txid, prev_vout, prev_ref, address, value, coinbase, sequence, scriptsig, witness, evidence_id, locator);' +
+      'CREATE TEMP TABLE IF NOT EXISTS btc_output_stage (tx_id, vout, address, script_type, script_hex, value, spent_by_txid, spent_by_vin, evidence_id, locator)'
+  )
+  stagedFor.set(db, ctx)
+}
+
+/** Move staged rows into the real tables (sorted by primary key). */
+export function flushStaging(db: Db): void {
+  if (!stagedFor.has(db)) return
+  const exists = db.prepare("SELECT count(*) AS n FROM sqlite_temp_master WHERE name = 'btc_input_stage'").get() as { n: number }
+  if (!exists.n) return
+  db.exec(
+    'INSERT INTO btc_input SELECT * FROM temp.btc_input_stage ORDER BY tx_id, idx; DELETE FROM temp.btc_input_stage;' +
+      'INSERT INTO btc_output SELECT * FROM temp.btc_output_stage ORDER BY tx_id, vout; DELETE FROM temp.btc_output_stage'
+  )
+}
 
 function stmts(db: Db): Stmts {
   let s = cache.get(db)
@@ -32,11 +61,11 @@ function stmts(db: Db): Stmts {
        ON CONFLICT (network, txid) DO NOTHING RETURNING id`
     ),
     insIn: db.prepare(
-      `INSERT INTO btc_input (tx_id, idx, prev_txid, prev_vout, prev_ref, address, value, coinbase, sequence, scriptsig, witness, evidence_id, locator)
+      `INSERT INTO temp.btc_input_stage (tx_id, idx, prev_txid, prev_vout, prev_ref, address, value, coinbase, sequence, scriptsig, witness, evidence_id, locator)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ),
     insOut: db.prepare(
-      `INSERT INTO btc_output (tx_id, vout, address, script_type, script_hex, value, spent_by_txid, spent_by_vin, evidence_id, locator)
+      `INSERT INTO temp.btc_output_stage (tx_id, vout, address, script_type, script_hex, value, spent_by_txid, spent_by_vin, evidence_id, locator)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ),
     selIn: db.prepare('SELECT * FROM btc_input WHERE tx_id = ? AND idx = ?').safeIntegers(true),
@@ -128,6 +157,7 @@ function fill(db: Db, table: 'btc_tx' | 'btc_input' | 'btc_output', col: string,
 }
 
 function storeTx(rec: BtcTxRecord, ctx: SinkContext): void {
+  ensureStaging(ctx.db, ctx)
   const s = stmts(ctx.db)
   importState(ctx.db)
   const totalOut = rec.outputs.reduce((t, o) => t + o.value, 0n)
@@ -156,6 +186,7 @@ function mergeTx(s: Stmts, rec: BtcTxRecord, row: Row, ctx: SinkContext, totalOu
   const key = `${rec.network}:${rec.txid}`
   const id = row.id as bigint
   importState(db).touchedExisting = true
+  flushStaging(db)
   ctx.addSource(BTC_TX, key)
   ctx.count('transactions.existing')
   for (const [f, col] of HEADER) if (reconcile(ctx, key, col, row[col], rec[f], row)) fill(db, 'btc_tx', col, 'id = ?').run(rec[f], id)

@@ -114,3 +114,16 @@ describe.skipIf(!!sharedFixturesMissing)('errors inside a single-object document
     expect(e.column).toBe(bad.indexOf('"10000000"') + 1)
   })
 })
+
+describe.skipIf(!!sharedFixturesMissing)('after a refused import', () => {
+  it('the next import in the same session works (staging is rebuilt)', async () => {
+    const { core, caseId } = btcCase()
+    const p = join(tmpDir(), 'trunc.json')
+    writeFileSync(p, readFileSync(shared('explorer-formats/esplora/address_txs_mempool_space_2tx.json'), 'utf8').slice(0, 4000))
+    await importError(core, caseId, [p])
+    const [r] = await importFiles(core, caseId, [shared('explorer-formats/esplora/address_txs_mempool_space_2tx.json')])
+    expect(r.counts).toMatchObject({ 'transactions.new': 2, 'inputs.new': 5, 'outputs.new': 4 })
+    const tx = await core.invoke('explore.tx', { caseId, txid: '5e0668bf1cd24f2f8656ee82d4886f5303a06b26838e24b7db73afc59e228985' })
+    expect(tx.inputs).toHaveLength(3)
+  })
+})
