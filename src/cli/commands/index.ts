@@ -6,6 +6,7 @@ import { importCmd, importFormats } from './import'
 import { labelAdd, labelImport, labelList, labelRemove, labelStarter } from './label'
 import { entityAdd, entityCreate, entityList } from './entity'
 import { screenCmd } from './screen'
+import { addressCmd, txCmd } from './explore'
 import { web } from './web'
 import { graphExport, graphViews } from './graph'
 
@@ -20,6 +21,8 @@ export const COMMANDS: Command[] = [
   auditVerify,
   importFormats,
   importCmd,
+  txCmd,
+  addressCmd,
   labelImport,
   labelList,
   labelAdd,

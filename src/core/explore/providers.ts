@@ -27,6 +27,10 @@ export interface TxQuery {
  * One value movement from one address to another, the unit the graph and tracing work on. For Bitcoin a
  * provider derives these from inputs and outputs (see its own doc for how value is attributed); account chains
  * store them directly. Amounts are base units as bigint.
+ * Bitcoin (chains/bitcoin/utxo/transfers.ts): each output's value is split across the tx's input addresses pro
+ * rata to the value each put in, flooring remainders going one satoshi each to the largest remainders, so the
+ * shares sum exactly to the output; unknown input values → equal weights, kind "utxo-estimated"; coinbase
+ * outputs come from "coinbase"; outputs without an address and the fee are not transfers.
  */
 export interface FlowTransfer {
   network: string

@@ -2,5 +2,6 @@
  * Registers every importer and sink. Each format lives in its own folder and registers itself in its index.ts;
  * add one import line here per format family.
  */
-import './labels/index'
+import './bitcoin'
 import './accounts/index'
+import './labels/index'

@@ -26,6 +26,14 @@ const CALLS: Partial<Record<MethodName, (s: Setup) => Promise<unknown> | unknown
     return { caseId: s.caseId, files: [stagePath(s.core, join(s.root, 'tags.csv'))] }
   },
   'labels.starter': (s) => ({ caseId: s.caseId }),
+  'graph.annotate': (s) => ({ caseId: s.caseId, target: 'a:eth:0x098b716b8aaf21512996dc57eb0615e2383e2f96', note: 'first hop of the bridge drain' }),
+  'graph.group': (s) => ({ caseId: s.caseId, name: 'Exploiter wallets', members: [RONIN] }),
+  'graph.export': (s) => ({ caseId: s.caseId, state: { nodes: ['a:eth:0x098b716b8aaf21512996dc57eb0615e2383e2f96'] }, format: 'gexf' }),
+  'views.save': (s) => ({ caseId: s.caseId, name: 'Exhibit A', state: { nodes: ['a:eth:0x098b716b8aaf21512996dc57eb0615e2383e2f96'] } }),
+  'views.delete': async (s) => ({
+    caseId: s.caseId,
+    viewId: (await s.core.invoke('views.save', { caseId: s.caseId, name: 'Draft', state: { nodes: [] } })).id
+  }),
   'mappings.save': (s) => ({ caseId: s.caseId, signature: 'hash,from,to,value', mapping: { columns: { txid: 'hash', from: 'from', to: 'to', amount: 'value' }, chain: 'eth' } })
 }
 const RONIN = { network: 'eth', address: '0x098B716B8Aaf21512996dC57EB0615e2383E2f96' }

@@ -1,5 +1,5 @@
 import { ParseError } from '../types'
-import { JsonNumber, type JsonItem, type JsonObject, type JsonValue } from './json'
+import { JsonNumber, type JsonObject, type JsonValue } from './json'
 
 /**
  * Typed field access over values from `streamJson`, for importers. Every failure is a ParseError naming the
@@ -7,7 +7,7 @@ import { JsonNumber, type JsonItem, type JsonObject, type JsonValue } from './js
  * Pointers are passed in by the caller (built once per container) so the happy path allocates nothing.
  */
 export class JsonFields {
-  constructor(private readonly item: Pick<JsonItem, 'locate'> | null = null) {}
+  constructor(private readonly item: { locate(pointer: string): { line?: number; column?: number } } | null = null) {}
 
   /** Throw a ParseError at `pointer`. */
   fail(pointer: string, message: string): never {

@@ -1,4 +1,7 @@
 import { isUtf8 } from 'node:buffer'
+import { describeByte, escapePointer, firstBadUtf8, sliceable, type SliceBuffer } from './json-util'
+
+export { describeByte, escapePointer, firstBadUtf8, sliceable, type SliceBuffer } from './json-util'
 
 /**
  * The byte-level JSON value parser behind `streamJson` (json.ts). It parses one complete value out of a Buffer
@@ -48,22 +51,6 @@ export class JsonSyntaxError extends Error {
   ) {
     super(message)
   }
-}
-
-/**
- * Buffer's undocumented-but-stable slice methods (what toString('latin1'|'utf8', s, e) calls after its argument
- * checks); used directly because they are the hot path of every import.
- */
-export type SliceBuffer = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string }
-
-/** View a Buffer with its fast slice methods. */
-export function sliceable(b: Buffer): SliceBuffer {
-  return b as SliceBuffer
-}
-
-/** Escape one pointer segment (RFC 6901). */
-export function escapePointer(seg: string | number): string {
-  return typeof seg === 'number' ? String(seg) : seg.replace(/~/g, '~0').replace(/\//g, '~1')
 }
 
 const ESC: Record<number, string> = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t' }
@@ -124,7 +111,7 @@ export class ValueParser {
     if (b === -1) this.fail('unexpected end of input: a value is missing (the file is truncated)')
     if (this.seek !== null && this.found < 0 && this.pointer() === this.seek) this.found = this.pos
     if (b === 0x7b) return this.object(depth + 1)
-    if (b === 0x5b) return this.array(depth + 1)
+    if (b === 0x5b) return this.array(depth + 1, key)
     if (b === 0x22) return this.string(key)
     if (b === 0x2d || (b >= 0x30 && b <= 0x39)) return this.number()
     if (b === 0x74) return this.literal('true', true)
@@ -169,7 +156,8 @@ export class ValueParser {
     }
   }
 
-  private array(depth: number): JsonValue[] {
+  /** Elements inherit the array's key for the string cap (a `witness` array holds long hex items). */
+  private array(depth: number, key: string | null): JsonValue[] {
     if (depth > this.limits.maxDepth) this.fail(`nesting deeper than ${this.limits.maxDepth} levels`)
     const arr: JsonValue[] = []
     this.pos++
@@ -182,7 +170,7 @@ export class ValueParser {
     }
     for (;;) {
       this.path[slot] = arr.length
-      arr.push(this.value(depth, null))
+      arr.push(this.value(depth, key))
       b = this.ws()
       if (b === 0x2c) {
         this.pos++
@@ -339,21 +327,4 @@ export class ValueParser {
     this.pos += word.length
     return v
   }
-}
-
-/** "'x'" for printable ASCII, "byte 0xNN" otherwise. */
-export function describeByte(b: number): string {
-  return b >= 0x21 && b < 0x7f ? `'${String.fromCharCode(b)}'` : `byte 0x${b.toString(16).padStart(2, '0')}`
-}
-
-/** Offset of the first byte that breaks UTF-8 in `b` (only called when b is known to be invalid). */
-function firstBadUtf8(b: Buffer): number {
-  let i = 0
-  while (i < b.length) {
-    const x = b[i]
-    const n = x < 0x80 ? 1 : x >= 0xc2 && x < 0xe0 ? 2 : x >= 0xe0 && x < 0xf0 ? 3 : x >= 0xf0 && x < 0xf5 ? 4 : 0
-    if (n === 0 || i + n > b.length || !isUtf8(b.subarray(i, i + n))) return i
-    i += n
-  }
-  return 0
 }

@@ -26,7 +26,7 @@ export interface JsonItem {
 }
 
 /** What `streamJson` yields: each streamed element, then the document with streamed arrays left empty. */
-export type JsonEvent = { type: 'item'; item: JsonItem } | { type: 'end'; root: JsonValue; items: number }
+export type JsonEvent = { type: 'item'; item: JsonItem } | { type: 'end'; root: JsonValue; items: number; locate(pointer: string): { line?: number; column?: number } }
 
 /** Options of one read. */
 export interface StreamJsonOptions {
@@ -40,6 +40,9 @@ export interface StreamJsonOptions {
   /** Cap on a single value that is not streamed (default 256 MiB): a bigger one is refused, not buffered. */
   maxValueBytes?: number
 }
+
+/** Largest non-streamed value whose bytes are kept for locating errors after parsing. */
+const KEEP_BYTES = 4 * 1024 * 1024
 
 interface Frame {
   kind: 'obj' | 'arr'
@@ -87,6 +90,8 @@ export async function* streamJson(source: AsyncIterable<Buffer | string>, opts: 
   let started = false
   let done = false
   let items = 0
+  const kept: JsonItem[] = []
+  let keptBytes = 0
 
   const wantsDescend = (ptr: string): boolean => patterns.some((pat) => isPrefix(splitPointer(ptr), pat))
   const wantsStream = (ptr: string): boolean => patterns.some((pat) => matches(splitPointer(ptr), pat))
@@ -103,7 +108,12 @@ export async function* streamJson(source: AsyncIterable<Buffer | string>, opts: 
     }
     p.basePointer = ptr
     p.pathLen = 0
-    return { value: p.value(stack.length, key) }
+    const start = p.pos
+    const value = p.value(stack.length, key)
+    // Values parsed whole beside the streamed arrays keep their bytes (when small) so errors found later in
+    // them can still name line:column.
+    if (p.pos - start <= KEEP_BYTES && (keptBytes += p.pos - start) <= 4 * KEEP_BYTES) kept.push(makeItem(ptr, value, where(p.base + start), p.buf.subarray(start, p.pos), limits))
+    return { value }
   }
 
   const pending: JsonItem[] = []
@@ -228,7 +238,11 @@ export async function* streamJson(source: AsyncIterable<Buffer | string>, opts: 
   } finally {
     await it.return?.()
   }
-  yield { type: 'end', root: root as JsonValue, items }
+  const locate = (target: string): { line?: number; column?: number } => {
+    const owner = kept.find((k) => target === k.pointer || target.startsWith(k.pointer + '/') || k.pointer === '')
+    return owner ? owner.locate(target) : {}
+  }
+  yield { type: 'end', root: root as JsonValue, items, locate }
 }
 
 function makeItem(pointer: string, value: JsonValue, at: { line: number; column: number }, bytes: Buffer, limits: JsonLimits): JsonItem {

@@ -2,6 +2,7 @@ import type { Db } from '../db'
 import { ApiError } from '../../../shared/api/errors'
 import { m0001 } from './0001-initial'
 import { m0002 } from './0002-entities'
+import { m0003 } from './0003-utxo'
 import { m0004 } from './0004-accounts'
 import { m0005 } from './0005-labels'
 import { m0006 } from './0006-workspace'
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 /** All migrations in order. Append new ones; never edit or renumber a released one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0004, m0005, m0006]
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006]
 
 /** The schema version this build writes. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

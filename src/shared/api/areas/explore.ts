@@ -54,10 +54,12 @@ export type TxRow = z.infer<typeof TxRow>
 /** Detail of one transaction: UTXO inputs/outputs or account-model transfers, whichever applies. */
 export const TxDetail = TxRow.extend({
   inputs: z
-    .array(z.object({ index: z.number().int(), prevTxid: z.string().nullable(), prevVout: z.number().int().nullable(), address: z.string().nullable(), value: Units.nullable(), coinbase: z.boolean() }))
+    .array(
+      z.object({ index: z.number().int(), prevTxid: z.string().nullable(), prevVout: z.number().int().nullable(), address: z.string().nullable(), value: Units.nullable(), coinbase: z.boolean(), source: SourceRef.optional() })
+    )
     .optional(),
   outputs: z
-    .array(z.object({ index: z.number().int(), address: z.string().nullable(), scriptType: z.string(), value: Units, spentBy: z.string().nullable() }))
+    .array(z.object({ index: z.number().int(), address: z.string().nullable(), scriptType: z.string(), value: Units, spentBy: z.string().nullable(), source: SourceRef.optional() }))
     .optional(),
   transfers: z
     .array(z.object({ index: z.string(), from: z.string(), to: z.string(), asset: z.string(), symbol: z.string(), decimals: z.number().int(), amount: Units, kind: z.string(), status: z.string() }))

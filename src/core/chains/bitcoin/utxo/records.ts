@@ -1,0 +1,157 @@
+import { crypto as btcCrypto, payments, networks, type Network } from 'bitcoinjs-lib'
+import { normalizeAddress } from '../../address'
+import { bitcoinCodec } from '../address'
+import { ParseError, type SourceLocation } from '../../../importers/types'
+
+/** Record kind every Bitcoin importer yields; stored by the UTXO sink. */
+export const BTC_TX = 'btc.tx'
+/** Record kind for a note about the file the analyst should see in the import summary (data: string). */
+export const BTC_WARNING = 'btc.warning'
+
+/**
+ * One transaction as a source describes it, already normalized (canonical addresses, satoshis as bigint,
+ * common script-type names). Fields a source does not give are undefined/null; the sink fills gaps from other
+ * sources and reports disagreements. `complete` is false when the source shows only part of the tx
+ * (BlockCypher paged outputs, blockchain.com multiaddr's filtered outputs, single rows of a TSV dump).
+ */
+export interface BtcTxRecord {
+  network: string
+  txid: string
+  wtxid?: string | null
+  blockHeight?: number | null
+  blockHash?: string | null
+  /** Block time, Unix seconds. */
+  blockTime?: number | null
+  /** When the explorer first saw the tx (blockchain.com `time`, BlockCypher `received`), Unix seconds. */
+  seenTime?: number | null
+  fee?: bigint | null
+  size?: number | null
+  vsize?: number | null
+  weight?: number | null
+  version?: number | null
+  locktime?: number | null
+  coinbase?: boolean
+  confirmed?: boolean
+  inputCount?: number | null
+  outputCount?: number | null
+  complete: boolean
+  inputs: BtcInputRecord[]
+  outputs: BtcOutputRecord[]
+}
+
+/** One input. `prevRef` keeps an explorer-internal reference when the prev txid is not given (blockchain.com). */
+export interface BtcInputRecord {
+  index: number
+  prevTxid: string | null
+  prevVout: number | null
+  prevRef?: string | null
+  address: string | null
+  value: bigint | null
+  coinbase: boolean
+  sequence?: number | null
+  scriptsig?: string | null
+  witness?: string | null
+  /** Locator suffix of this input inside the tx's record, e.g. "/vin/0". */
+  at: string
+}
+
+/** One output. */
+export interface BtcOutputRecord {
+  vout: number
+  address: string | null
+  scriptType: string
+  scriptHex?: string | null
+  value: bigint
+  spentByTxid?: string | null
+  spentByVin?: number | null
+  at: string
+}
+
+const HEX64 = /^[0-9a-fA-F]{64}$/
+
+/** A txid/hash from a source: 64 hex digits, stored lower-case. */
+export function txidOf(text: string, loc: SourceLocation, what = 'txid'): string {
+  if (!HEX64.test(text)) throw new ParseError(`${what} must be 64 hex digits, found ${JSON.stringify(text.slice(0, 80))}`, loc)
+  return text.toLowerCase()
+}
+
+/**
+ * Script-type names used in the case, mapped from each explorer's vocabulary (Esplora `v0_p2wpkh`, blockchain
+ * .com / Blockchair `witness_v0_keyhash`, BlockCypher `pay-to-witness-pubkey-hash`, bitcoinjs payments).
+ */
+const SCRIPT_TYPES: Record<string, string> = {
+  p2pkh: 'p2pkh', pubkeyhash: 'p2pkh', 'pay-to-pubkey-hash': 'p2pkh',
+  p2sh: 'p2sh', scripthash: 'p2sh', 'pay-to-script-hash': 'p2sh',
+  v0_p2wpkh: 'p2wpkh', p2wpkh: 'p2wpkh', witness_v0_keyhash: 'p2wpkh', 'pay-to-witness-pubkey-hash': 'p2wpkh',
+  v0_p2wsh: 'p2wsh', p2wsh: 'p2wsh', witness_v0_scripthash: 'p2wsh', 'pay-to-witness-script-hash': 'p2wsh',
+  v1_p2tr: 'p2tr', p2tr: 'p2tr', witness_v1_taproot: 'p2tr', 'pay-to-taproot': 'p2tr',
+  p2pk: 'p2pk', pubkey: 'p2pk', 'pay-to-pubkey': 'p2pk',
+  multisig: 'multisig', p2ms: 'multisig', 'pay-to-multi-pubkey-hash': 'multisig',
+  op_return: 'op_return', nulldata: 'op_return', 'null-data': 'op_return', embed: 'op_return',
+  nonstandard: 'nonstandard', witness_unknown: 'witness_unknown', unknown: 'unknown'
+}
+
+/** Map an explorer's script-type name to the case vocabulary; unknown names are kept, prefixed. */
+export function scriptTypeOf(name: string | null | undefined): string {
+  if (!name) return 'unknown'
+  return SCRIPT_TYPES[name] ?? SCRIPT_TYPES[name.toLowerCase()] ?? `other:${name.slice(0, 40)}`
+}
+
+/**
+ * Validates and normalizes the addresses of one file, and fixes the file's network: forced by the analyst
+ * (`--chain`), else taken from the first address seen; a later address of another network is an error
+ * (testnet data is never mixed into a mainnet case silently). Results are cached: addresses repeat a lot.
+ */
+export class AddressResolver {
+  private net: string | undefined
+  private readonly cache = new Map<string, string>()
+  constructor(forced?: unknown) {
+    if (forced !== undefined) {
+      const f = String(forced)
+      if (f !== 'btc' && f !== 'btc-testnet' && f !== 'btc-regtest') throw new ParseError(`--chain ${f} is not a bitcoin network (btc, btc-testnet, btc-regtest)`)
+      this.net = f
+    }
+  }
+
+  /** Network of this file (btc until an address says otherwise). */
+  get network(): string {
+    return this.net ?? 'btc'
+  }
+
+  /** Fix the network from a source field (Blockchair testnet dashboards) unless the analyst forced one. */
+  setNetwork(n: string): void {
+    this.net ??= n
+  }
+
+  /** Canonical form of `text` on this file's network, or a ParseError at `loc`. */
+  address(text: string, loc: SourceLocation): string {
+    const hit = this.cache.get(text)
+    if (hit !== undefined) return hit
+    if (this.net === undefined) this.net = bitcoinCodec.guessNetwork!(text) ?? 'btc'
+    let canonical: string
+    try {
+      canonical = normalizeAddress(text, this.net).canonical
+    } catch (e) {
+      throw new ParseError((e as Error).message, loc)
+    }
+    if (this.cache.size > 200_000) this.cache.clear()
+    this.cache.set(text, canonical)
+    return canonical
+  }
+
+  /** bitcoinjs network object of this file. */
+  get btcNetwork(): Network {
+    return this.network === 'btc' ? networks.bitcoin : this.network === 'btc-testnet' ? networks.testnet : networks.regtest
+  }
+}
+
+/**
+ * Address shown for a P2PK output: the P2PKH address of its key, as blockchain.com and BlockCypher print it
+ * (the script type stays "p2pk", so the case never claims the output was P2PKH).
+ */
+export function p2pkAddress(scriptHex: string, net: Network): string | null {
+  const m = /^(21([0-9a-f]{66})|41([0-9a-f]{130}))ac$/i.exec(scriptHex)
+  if (!m) return null
+  const pubkey = Buffer.from(m[2] ?? m[3], 'hex')
+  return payments.p2pkh({ hash: btcCrypto.hash160(pubkey), network: net }).address ?? null
+}

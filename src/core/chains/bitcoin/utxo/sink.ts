@@ -1,0 +1,246 @@
+import type { Statement } from 'better-sqlite3'
+import type { Db } from '../../../store/db'
+import type { ImportRecord, Sink, SinkContext } from '../../../importers/types'
+import { finishUtxoImport, importState } from './finish'
+import { BTC_TX, BTC_WARNING, type BtcInputRecord, type BtcOutputRecord, type BtcTxRecord } from './records'
+
+/**
+ * Stores Bitcoin transactions. The same tx from several explorers is one row: a new source of a known tx goes
+ * to record_sources; a field the case lacks is filled in (no conflict: nothing is overwritten); a field both
+ * sources give with different values is a conflict (both kept, the row keeps its first value).
+ */
+interface Stmts {
+  selTx: Statement
+  insTx: Statement
+  insIn: Statement
+  insOut: Statement
+  selIn: Statement
+  selOut: Statement
+}
+
+const cache = new WeakMap<Db, Stmts>()
+// Keyed by the per-file context object: an import id can repeat after a rollback, the context cannot.
+const stagedFor = new WeakMap<Db, SinkContext>()
+
+/**
+ * New inputs/outputs are appended to TEMP staging tables (no keys, no indexes) while the file streams, then
+ * moved into btc_input/btc_output sorted by key in one INSERT … SELECT per table (RELIABILITY D2: still the
+ * same transaction). Maintaining all six indexes row by row, interleaved across three tables, thrashes the
+ * page cache once a case outgrows it; moving per table keeps each table's indexes hot in turn.
+ * Staged rows are moved before any lookup of existing rows (merge path) and in finish.
+ */
+function ensureStaging(db: Db, ctx: SinkContext): void {
+  if (stagedFor.get(db) === ctx) return
+  db.exec(
+    'CREATE TEMP TABLE IF NOT EXISTS btc_input_stage (tx_id, idx, prev_txid, prev_vout, prev_ref, address, value, coinbase, sequence, scriptsig, witness, evidence_id, locator);' +
+      'CREATE TEMP TABLE IF NOT EXISTS btc_output_stage (tx_id, vout, address, script_type, script_hex, value, spent_by_txid, spent_by_vin, evidence_id, locator)'
+  )
+  stagedFor.set(db, ctx)
+}
+
+/** Move staged rows into the real tables (sorted by primary key). */
+export function flushStaging(db: Db): void {
+  if (!stagedFor.has(db)) return
+  const exists = db.prepare("SELECT count(*) AS n FROM sqlite_temp_master WHERE name = 'btc_input_stage'").get() as { n: number }
+  if (!exists.n) return
+  db.exec(
+    'INSERT INTO btc_input SELECT * FROM temp.btc_input_stage ORDER BY tx_id, idx; DELETE FROM temp.btc_input_stage;' +
+      'INSERT INTO btc_output SELECT * FROM temp.btc_output_stage ORDER BY tx_id, vout; DELETE FROM temp.btc_output_stage'
+  )
+}
+
+function stmts(db: Db): Stmts {
+  let s = cache.get(db)
+  if (s) return s
+  s = {
+    selTx: db.prepare('SELECT * FROM btc_tx WHERE network = ? AND txid = ?').safeIntegers(true),
+    insTx: db.prepare(
+      `INSERT INTO btc_tx (network, txid, wtxid, block_height, block_hash, block_time, seen_time, fee, size, vsize, weight, version, locktime,
+        coinbase, confirmed, input_count, output_count, total_out, complete, evidence_id, locator)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (network, txid) DO NOTHING RETURNING id`
+    ),
+    insIn: db.prepare(
+      `INSERT INTO temp.btc_input_stage (tx_id, idx, prev_txid, prev_vout, prev_ref, address, value, coinbase, sequence, scriptsig, witness, evidence_id, locator)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    ),
+    insOut: db.prepare(
+      `INSERT INTO temp.btc_output_stage (tx_id, vout, address, script_type, script_hex, value, spent_by_txid, spent_by_vin, evidence_id, locator)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    ),
+    selIn: db.prepare('SELECT * FROM btc_input WHERE tx_id = ? AND idx = ?').safeIntegers(true),
+    selOut: db.prepare('SELECT * FROM btc_output WHERE tx_id = ? AND vout = ?').safeIntegers(true)
+  }
+  cache.set(db, s)
+  return s
+}
+
+type Row = Record<string, unknown>
+
+/** Header fields compared between sources: record field → column. */
+const HEADER: [keyof BtcTxRecord, string][] = [
+  ['wtxid', 'wtxid'],
+  ['blockHeight', 'block_height'],
+  ['blockHash', 'block_hash'],
+  ['blockTime', 'block_time'],
+  ['fee', 'fee'],
+  ['size', 'size'],
+  ['vsize', 'vsize'],
+  ['weight', 'weight'],
+  ['version', 'version'],
+  ['locktime', 'locktime'],
+  ['inputCount', 'input_count'],
+  ['outputCount', 'output_count']
+]
+const INPUT: [keyof BtcInputRecord, string][] = [
+  ['prevTxid', 'prev_txid'],
+  ['prevVout', 'prev_vout'],
+  ['address', 'address'],
+  ['value', 'value'],
+  ['sequence', 'sequence']
+]
+const OUTPUT: [keyof BtcOutputRecord, string][] = [
+  ['address', 'address'],
+  ['value', 'value'],
+  ['scriptHex', 'script_hex'],
+  ['spentByTxid', 'spent_by_txid'],
+  ['spentByVin', 'spent_by_vin']
+]
+
+const b = (v: boolean | undefined): number => (v ? 1 : 0)
+const n = <T>(v: T | undefined): T | null => (v === undefined ? null : v)
+
+/**
+ * scriptsig/witness are not copied into the tables: they are the bulk of an input's bytes, no view uses them,
+ * and the locker file keeps them at the input's locator (the columns stay for a later opt-in).
+ */
+function insertInput(s: Stmts, txId: number | bigint, i: BtcInputRecord, ctx: SinkContext): void {
+  s.insIn.run(txId, i.index, i.prevTxid, i.prevVout, n(i.prevRef), i.address, i.value, b(i.coinbase), n(i.sequence), null, null, ctx.evidenceId, sub(ctx.locator, i.at))
+}
+
+function insertOutput(s: Stmts, txId: number | bigint, o: BtcOutputRecord, ctx: SinkContext): void {
+  s.insOut.run(txId, o.vout, o.address, o.scriptType, n(o.scriptHex), o.value, n(o.spentByTxid), n(o.spentByVin), ctx.evidenceId, sub(ctx.locator, o.at))
+}
+
+/** Compare one field: fill a gap, or report a disagreement. Returns the SQL assignment to make, if any. */
+function reconcile(ctx: SinkContext, key: string, field: string, existing: unknown, incoming: unknown, row: Row): boolean {
+  if (incoming === null || incoming === undefined) return false
+  if (existing === null || existing === undefined) return true
+  if (String(existing) !== String(incoming)) {
+    ctx.conflict({
+      kind: BTC_TX,
+      key,
+      field,
+      existing: String(existing),
+      incoming: String(incoming),
+      existingEvidenceId: Number(row.evidence_id),
+      existingLocator: String(row.locator)
+    })
+    ctx.count('conflicts')
+  }
+  return false
+}
+
+// Column names below come only from the fixed tables above, never from input.
+const fillStmt = new WeakMap<Db, Map<string, Statement>>()
+function fill(db: Db, table: 'btc_tx' | 'btc_input' | 'btc_output', col: string, where: string): Statement {
+  let m = fillStmt.get(db)
+  if (!m) fillStmt.set(db, (m = new Map()))
+  const k = table + '.' + col
+  let st = m.get(k)
+  if (!st) {
+    const sql = 'UPDATE ' + table + ' SET ' + col + ' = ? WHERE ' + where + ' AND ' + col + ' IS NULL'
+    st = db.prepare(sql)
+    m.set(k, st)
+  }
+  return st
+}
+
+function storeTx(rec: BtcTxRecord, ctx: SinkContext): void {
+  ensureStaging(ctx.db, ctx)
+  const s = stmts(ctx.db)
+  importState(ctx.db)
+  const totalOut = rec.outputs.reduce((t, o) => t + o.value, 0n)
+  // A partial view (paged outputs, filtered multiaddr, one TSV row) is counted so the summary shows it.
+  if (!rec.complete) ctx.count('transactions.partial')
+  // Insert first: a new tx (the common case) costs one probe of the (network, txid) index, not two.
+  const ins = s.insTx.get(
+    rec.network, rec.txid, n(rec.wtxid), n(rec.blockHeight), n(rec.blockHash), n(rec.blockTime), n(rec.seenTime), n(rec.fee), n(rec.size), n(rec.vsize),
+    n(rec.weight), n(rec.version), n(rec.locktime), b(rec.coinbase), b(rec.confirmed), n(rec.inputCount), n(rec.outputCount),
+    rec.complete ? totalOut : null, b(rec.complete), ctx.evidenceId, ctx.locator
+  ) as { id: number } | undefined
+  if (ins) {
+    for (const i of rec.inputs) insertInput(s, ins.id, i, ctx)
+    for (const o of rec.outputs) insertOutput(s, ins.id, o, ctx)
+    ctx.count('transactions.new')
+    ctx.count('inputs.new', rec.inputs.length)
+    ctx.count('outputs.new', rec.outputs.length)
+    return
+  }
+  const existing = s.selTx.get(rec.network, rec.txid) as Row
+  mergeTx(s, rec, existing, ctx, totalOut)
+}
+
+function mergeTx(s: Stmts, rec: BtcTxRecord, row: Row, ctx: SinkContext, totalOut: bigint): void {
+  const db = ctx.db
+  const key = `${rec.network}:${rec.txid}`
+  const id = row.id as bigint
+  importState(db).touchedExisting = true
+  flushStaging(db)
+  ctx.addSource(BTC_TX, key)
+  ctx.count('transactions.existing')
+  for (const [f, col] of HEADER) if (reconcile(ctx, key, col, row[col], rec[f], row)) fill(db, 'btc_tx', col, 'id = ?').run(rec[f], id)
+  if (rec.seenTime !== undefined && rec.seenTime !== null && row.seen_time === null) fill(db, 'btc_tx', 'seen_time', 'id = ?').run(rec.seenTime, id)
+  if (rec.confirmed && !row.confirmed) db.prepare('UPDATE btc_tx SET confirmed = 1 WHERE id = ?').run(id)
+  if (rec.coinbase && !row.coinbase) reconcile(ctx, key, 'coinbase', 0, 1, row)
+  for (const i of rec.inputs) {
+    const have = s.selIn.get(id, i.index) as Row | undefined
+    if (!have) {
+      insertInput(s, id, i, ctx)
+      ctx.count('inputs.new')
+      continue
+    }
+    ctx.count('inputs.existing')
+    for (const [f, col] of INPUT) if (reconcile(ctx, key, `vin/${i.index}/${col}`, have[col], i[f], have)) fill(db, 'btc_input', col, 'tx_id = ? AND idx = ?').run(i[f], id, i.index)
+  }
+  for (const o of rec.outputs) {
+    const have = s.selOut.get(id, o.vout) as Row | undefined
+    if (!have) {
+      insertOutput(s, id, o, ctx)
+      ctx.count('outputs.new')
+      continue
+    }
+    ctx.count('outputs.existing')
+    for (const [f, col] of OUTPUT) if (reconcile(ctx, key, `vout/${o.vout}/${col}`, have[col], o[f], have)) fill(db, 'btc_output', col, 'tx_id = ? AND vout = ?').run(o[f], id, o.vout)
+    // "unknown" is what a source without script info says; a real type from another source is no conflict.
+    if (have.script_type === 'unknown' && o.scriptType !== 'unknown') db.prepare('UPDATE btc_output SET script_type = ? WHERE tx_id = ? AND vout = ?').run(o.scriptType, id, o.vout)
+    else if (o.scriptType !== 'unknown' && have.script_type !== o.scriptType) reconcile(ctx, key, `vout/${o.vout}/script_type`, have.script_type, o.scriptType, have)
+  }
+  if (rec.complete && !row.complete) {
+    db.prepare('UPDATE btc_tx SET complete = 1, total_out = ? WHERE id = ?').run(totalOut, id)
+  }
+}
+
+/** The sink for BTC_TX records. */
+export const utxoSink: Sink = {
+  kind: BTC_TX,
+  store(record: ImportRecord, ctx: SinkContext) {
+    storeTx(record.data as BtcTxRecord, ctx)
+  },
+  finish(db, ctx) {
+    finishUtxoImport(db, ctx)
+  }
+}
+
+/** Locator of a part of a record: "line 3:1 /0" + "/vin/1"; a whole-document record ("/") gives "/vin/1". */
+function sub(locator: string, suffix: string): string {
+  return locator === '/' && suffix ? suffix : locator + suffix
+}
+
+/** Passes importer notes (paged tx, hasMore, double-spend flag) into the import summary. */
+export const utxoWarningSink: Sink = {
+  kind: BTC_WARNING,
+  store(record: ImportRecord, ctx: SinkContext) {
+    ctx.warn(`${ctx.locator}: ${String(record.data)}`)
+  }
+}

@@ -1,0 +1,151 @@
+import { JsonNumber, type JsonObject, type JsonValue } from '../common/json'
+import type { JsonFields } from '../common/json-access'
+import { BTC_LONG_KEYS, headText, jsonRecords } from '../common/json-records'
+import { ParseError, type Importer, type ImportRecord, type SourceLocation } from '../types'
+import { AddressResolver, BTC_TX, p2pkAddress, scriptTypeOf, txidOf, type BtcInputRecord, type BtcOutputRecord, type BtcTxRecord } from '../../chains/bitcoin/utxo/records'
+
+/**
+ * Esplora REST JSON as saved from mempool.space / blockstream.info (FORMATS §3):
+ * - `/address/:a/txs` and `/address/:a/txs/chain/:last` arrays of tx objects, and `/tx/:txid` objects
+ *   (mempool.space's extra fields such as vsize/feePerVsize are ignored, except vsize);
+ * - `/address/:a/utxo` arrays `{txid, vout, status, value}`: each becomes an incomplete tx holding that one
+ *   output (its address is taken from `--address` when given, since the response does not repeat it);
+ * - `/tx/:txid/outspends` is recognised but refused: it names neither its transaction nor output values; the
+ *   spent-by links come from importing the spending transactions themselves.
+ */
+const COINBASE_VOUT = 4294967295n
+
+/** Map one Esplora tx object. Exported for the other Esplora-shaped sources and tests. */
+export function mapEsploraTx(v: JsonValue, ptr: string, f: JsonFields, loc: SourceLocation, addr: AddressResolver): BtcTxRecord {
+  const o = f.obj(v, ptr)
+  const txid = txidOf(f.str(o, 'txid', ptr), loc)
+  const status = f.obj(o.status, ptr + '/status')
+  const confirmed = f.bool(status, 'confirmed', ptr + '/status')
+  const vinArr = f.arr(o.vin, ptr + '/vin')
+  const voutArr = f.arr(o.vout, ptr + '/vout')
+  const inputs: BtcInputRecord[] = []
+  let coinbase = false
+  for (let i = 0; i < vinArr.length; i++) {
+    const p = ptr + '/vin/' + i
+    const vin = f.obj(vinArr[i], p)
+    const isCb = f.optBool(vin, 'is_coinbase', p) ?? false
+    const prevout = vin.prevout === null || vin.prevout === undefined ? null : f.obj(vin.prevout, p + '/prevout')
+    const witness = vin.witness === undefined || vin.witness === null ? null : f.arr(vin.witness, p + '/witness').map((w, k) => (typeof w === 'string' ? w : f.fail(`${p}/witness/${k}`, 'witness items must be hex strings')))
+    if (isCb) coinbase = true
+    const vout = isCb ? null : f.int(vin, 'vout', p, 0n, COINBASE_VOUT)
+    const addrText = prevout ? f.optStr(prevout, 'scriptpubkey_address', p + '/prevout') : undefined
+    inputs.push({
+      index: i,
+      prevTxid: isCb ? null : txidOf(f.str(vin, 'txid', p), { ...loc, pointer: p + '/txid' }),
+      prevVout: vout === null ? null : Number(vout),
+      address: addrText ? addr.address(addrText, { ...loc, pointer: p + '/prevout/scriptpubkey_address' }) : prevout ? p2pkOf(prevout, f, p + '/prevout', addr) : null,
+      value: prevout ? f.int(prevout, 'value', p + '/prevout', 0n) : null,
+      coinbase: isCb,
+      sequence: f.optSmall(vin, 'sequence', p) ?? null,
+      scriptsig: f.optStr(vin, 'scriptsig', p) || null,
+      witness: witness && witness.length ? witness.join(' ') : null,
+      at: '/vin/' + i
+    })
+  }
+  const outputs: BtcOutputRecord[] = []
+  for (let k = 0; k < voutArr.length; k++) {
+    const p = ptr + '/vout/' + k
+    const out = f.obj(voutArr[k], p)
+    const a = f.optStr(out, 'scriptpubkey_address', p)
+    outputs.push({
+      vout: k,
+      address: a ? addr.address(a, { ...loc, pointer: p + '/scriptpubkey_address' }) : p2pkOf(out, f, p, addr),
+      scriptType: scriptTypeOf(f.optStr(out, 'scriptpubkey_type', p)),
+      scriptHex: f.optStr(out, 'scriptpubkey', p) ?? null,
+      value: f.int(out, 'value', p, 0n),
+      at: '/vout/' + k
+    })
+  }
+  const weight = f.optSmall(o, 'weight', ptr)
+  const version = f.optInt(o, 'version', ptr, -2147483648n, 4294967295n)
+  return {
+    network: addr.network,
+    txid,
+    blockHeight: confirmed ? f.small(status, 'block_height', ptr + '/status') : null,
+    blockHash: confirmed ? txidOf(f.str(status, 'block_hash', ptr + '/status'), { ...loc, pointer: ptr + '/status/block_hash' }, 'block_hash') : null,
+    blockTime: confirmed ? f.small(status, 'block_time', ptr + '/status') : null,
+    fee: f.optInt(o, 'fee', ptr, 0n) ?? null,
+    size: f.optSmall(o, 'size', ptr) ?? null,
+    weight: weight ?? null,
+    vsize: f.optSmall(o, 'vsize', ptr) ?? (weight !== undefined ? Math.ceil(weight / 4) : null),
+    version: version === undefined ? null : Number(version),
+    locktime: f.optSmall(o, 'locktime', ptr) ?? null,
+    coinbase,
+    confirmed,
+    inputCount: vinArr.length,
+    outputCount: voutArr.length,
+    complete: true,
+    inputs,
+    outputs
+  }
+}
+
+function p2pkOf(out: JsonObject, f: JsonFields, p: string, addr: AddressResolver): string | null {
+  if (out.scriptpubkey_type !== 'p2pk') return null
+  const hex = f.optStr(out, 'scriptpubkey', p)
+  return hex ? p2pkAddress(hex, addr.btcNetwork) : null
+}
+
+function mapUtxo(v: JsonValue, ptr: string, f: JsonFields, loc: SourceLocation, addr: AddressResolver, owner: string | null): BtcTxRecord {
+  const o = f.obj(v, ptr)
+  const status = f.obj(o.status, ptr + '/status')
+  const confirmed = f.bool(status, 'confirmed', ptr + '/status')
+  return {
+    network: addr.network,
+    txid: txidOf(f.str(o, 'txid', ptr), loc),
+    blockHeight: confirmed ? f.small(status, 'block_height', ptr + '/status') : null,
+    blockHash: confirmed ? (f.optStr(status, 'block_hash', ptr + '/status') ?? null) : null,
+    blockTime: confirmed ? (f.optSmall(status, 'block_time', ptr + '/status') ?? null) : null,
+    confirmed,
+    complete: false,
+    inputs: [],
+    outputs: [{ vout: Number(f.int(o, 'vout', ptr, 0n, COINBASE_VOUT)), address: owner, scriptType: 'unknown', value: f.int(o, 'value', ptr, 0n), at: '' }]
+  }
+}
+
+type Shape = 'txs' | 'utxo' | 'outspends' | null
+
+function shapeOf(t: string): Shape {
+  if (/^[[{]/.test(t) && /"txid":"[0-9a-fA-F]{64}"/.test(t) && /"vin":\[/.test(t) && /"scriptpubkey"|"vout":\[\]/.test(t) && /"status":\{/.test(t)) return 'txs'
+  if (/^\[\{"txid":"[0-9a-fA-F]{64}","vout":\d+,"status":\{/.test(t) && /"value":\d/.test(t)) return 'utxo'
+  if (/^\[(\{"spent":(true|false)[,}]|\])/.test(t) && /"spent":/.test(t)) return 'outspends'
+  return null
+}
+
+/** Esplora JSON importer. */
+export const esploraImporter: Importer = {
+  id: 'esplora-json',
+  name: 'Esplora REST JSON (mempool.space, blockstream.info): address txs, tx, utxo',
+  version: '1.0.0',
+  detect(head) {
+    const s = shapeOf(headText(head))
+    return s === 'txs' || s === 'utxo' ? 90 : s === 'outspends' ? 60 : 0
+  },
+  async *parse(input, opts) {
+    const addr = new AddressResolver(opts.chain)
+    const owner = typeof opts.address === 'string' ? opts.address : null
+    let shape: Shape = null
+    let ownerCanonical: string | null = null
+    const one = (v: JsonValue, ptr: string, f: JsonFields, loc: SourceLocation): ImportRecord[] => {
+      const o = f.obj(v, ptr)
+      if (o.spent !== undefined && !Array.isArray(o.vin)) {
+        throw new ParseError('this is an Esplora /outspends response: it names neither its transaction nor the output values, so it cannot be stored on its own; import the spending transactions (/tx/:txid) instead', loc)
+      }
+      shape ??= o.vin === undefined && o.value instanceof JsonNumber ? 'utxo' : 'txs'
+      if (shape === 'utxo') {
+        if (owner && ownerCanonical === null) ownerCanonical = addr.address(owner, { pointer: '--address' })
+        return [{ kind: BTC_TX, loc, data: mapUtxo(v, ptr, f, loc, addr, ownerCanonical) }]
+      }
+      return [{ kind: BTC_TX, loc, data: mapEsploraTx(v, ptr, f, loc, addr) }]
+    }
+    yield* jsonRecords(input, { streamAt: [''], longKeys: BTC_LONG_KEYS }, one, function* (root, items, f) {
+      if (Array.isArray(root)) return void items
+      yield* one(root, '', f, { pointer: '' })
+    })
+  }
+}
