@@ -8,7 +8,7 @@ test('map a custom CSV, import it, and get the saved mapping offered for the nex
   // The token lives only in the URL fragment of the first load; open the tokened URL again to see the new case.
   await page.goto('about:blank')
   await page.goto(host.url)
-  await page.getByRole('button', { name: /E-4/ }).click()
+  await page.getByRole('row', { name: /E-4/ }).click()
   await page.getByRole('button', { name: 'Mapped import' }).click()
   await page.getByLabel('CSV or XLSX file').setInputFiles(FIXTURE)
   const dialog = page.getByTestId('mapping-dialog')
