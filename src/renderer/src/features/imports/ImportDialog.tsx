@@ -4,6 +4,7 @@ import { call } from '../../api/client'
 import type { FileImportResult } from '../../../../shared/api/areas/imports'
 import { ProgressBar } from '../../components/ProgressBar'
 import { useImport } from './useImport'
+import { MappingDialog } from './MappingDialog'
 import './imports.css'
 
 function Counts({ r }: { r: FileImportResult }) {
@@ -20,6 +21,7 @@ export function ImportDialog({ caseId, onClose, onImported }: { caseId: string; 
   const imp = useImport(caseId)
   const [over, setOver] = useState(false)
   const [formats, setFormats] = useState<{ id: string; name: string }[]>([])
+  const [mapTarget, setMapTarget] = useState<{ uploadId: string; name: string } | null>(null)
   const input = useRef<HTMLInputElement>(null)
   useEffect(() => {
     void call('imports.formats', {}).then(setFormats)
@@ -45,7 +47,7 @@ export function ImportDialog({ caseId, onClose, onImported }: { caseId: string; 
             void imp.addBrowserFiles([...e.dataTransfer.files])
           }}
         >
-          Drop explorer exports here (JSON, TSV, raw hex), or{' '}
+          Drop explorer and exchange exports here (JSON, CSV, TSV, XLSX, raw hex), or{' '}
           <button onClick={() => (desktop ? void imp.pickNative() : input.current?.click())}>choose files…</button>
           <input
             ref={input}
@@ -93,6 +95,11 @@ export function ImportDialog({ caseId, onClose, onImported }: { caseId: string; 
                   <td className="num">{f.preview?.ok ? f.preview.result.records.toLocaleString('en') : '—'}</td>
                   <td>{!f.preview ? 'checking…' : f.preview.ok ? <Counts r={f.preview.result} /> : <span className="error">{f.preview.error}</span>}</td>
                   <td>
+                    {(f.mapping || (f.preview && !f.preview.ok) || /\.(csv|tsv|txt|xlsx)$/i.test(f.name)) && (
+                      <button onClick={() => setMapTarget({ uploadId: f.uploadId, name: f.name })} aria-label={`Map columns of ${f.name}`}>
+                        {f.mapping ? 'Mapping…' : 'Map columns…'}
+                      </button>
+                    )}{' '}
                     <button onClick={() => imp.remove(f.uploadId)} aria-label={`Remove ${f.name}`}>
                       ✕
                     </button>
@@ -101,6 +108,18 @@ export function ImportDialog({ caseId, onClose, onImported }: { caseId: string; 
               ))}
             </tbody>
           </table>
+        )}
+        {mapTarget && (
+          <MappingDialog
+            caseId={caseId}
+            uploadId={mapTarget.uploadId}
+            fileName={mapTarget.name}
+            onMapped={(m) => {
+              setMapTarget(null)
+              void imp.setMapping(mapTarget.uploadId, m)
+            }}
+            onCancel={() => setMapTarget(null)}
+          />
         )}
         {imp.busy && (
           <div data-testid="import-progress">

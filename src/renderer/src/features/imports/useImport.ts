@@ -2,11 +2,14 @@ import { useEffect, useState } from 'react'
 import { bridge, call, uploadFile } from '../../api/client'
 import type { FileImportResult } from '../../../../shared/api/areas/imports'
 import type { ProgressEvent } from '../../../../shared/api/contract'
+import type { ColumnMapping } from '../../../../shared/api/areas/mappings'
 
 /** A file staged for import, with its dry-run preview once known. */
 export interface StagedImport {
   name: string
   uploadId: string
+  /** A column mapping the analyst made for this file (generic CSV/XLSX); it is then read as generic-mapped. */
+  mapping?: ColumnMapping
   preview?: { ok: true; result: FileImportResult } | { ok: false; error: string }
 }
 
@@ -33,7 +36,7 @@ export function useImport(caseId: string) {
     const out: StagedImport[] = []
     for (const f of list) {
       try {
-        const r = await call('imports.run', { caseId, files: [{ uploadId: f.uploadId }], format: fmt || undefined, dryRun: true })
+        const r = await call('imports.run', { caseId, files: [{ uploadId: f.uploadId }], format: f.mapping ? undefined : fmt || undefined, options: f.mapping ? { mapping: f.mapping } : undefined, dryRun: true })
         out.push({ ...f, preview: { ok: true, result: r.results[0] } })
       } catch (e) {
         out.push({ ...f, preview: { ok: false, error: message(e) } })
@@ -91,6 +94,18 @@ export function useImport(caseId: string) {
         setBusy(null)
       }
     },
+    /** Attach a column mapping to one staged file and preview it again through that mapping. */
+    async setMapping(uploadId: string, mapping: ColumnMapping) {
+      setBusy('previewing')
+      try {
+        const target = files.find((f) => f.uploadId === uploadId)
+        if (!target) return
+        const [again] = await preview([{ ...target, mapping }], format)
+        setFiles((old) => old.map((f) => (f.uploadId === uploadId ? again : f)))
+      } finally {
+        setBusy(null)
+      }
+    },
     remove(uploadId: string) {
       setFiles((old) => old.filter((f) => f.uploadId !== uploadId))
     },
@@ -99,8 +114,15 @@ export function useImport(caseId: string) {
       setProgress(null)
       setError(null)
       try {
-        const r = await call('imports.run', { caseId, files: files.map((f) => ({ uploadId: f.uploadId })), format: format || undefined, dryRun: false })
-        setResults(r.results)
+        // Options apply to a whole call, so files read through their own column mapping import one call each;
+        // every call is still all-or-nothing.
+        const plain = files.filter((f) => !f.mapping)
+        const all: FileImportResult[] = []
+        if (plain.length) all.push(...(await call('imports.run', { caseId, files: plain.map((f) => ({ uploadId: f.uploadId })), format: format || undefined, dryRun: false })).results)
+        for (const f of files.filter((x) => x.mapping)) {
+          all.push(...(await call('imports.run', { caseId, files: [{ uploadId: f.uploadId }], options: { mapping: f.mapping! }, dryRun: false })).results)
+        }
+        setResults(all)
         setFiles([])
         return true
       } catch (e) {
