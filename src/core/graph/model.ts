@@ -11,24 +11,11 @@ import type { Db } from '../store/db'
  */
 export type ModelItem = (FlowTransfer & { sha256?: undefined }) | TxLeg
 
-/** An input or output of a transaction drawn as a node. */
-export interface TxLeg {
-  network: string
-  txid: string
-  index: string
-  time: number | null
-  block: number | null
-  from: string
-  to: string
-  asset: string
-  symbol: string
-  decimals: number
-  amount: bigint
-  evidenceId: null
-  sha256: string | null
-  file: string | null
-  locator: string
-}
+/**
+ * An input or output of a transaction drawn as a node: the same fields as a transfer, but its provenance is
+ * resolved already (the tx detail names the file) instead of pointing at an evidence id.
+ */
+export type TxLeg = Omit<FlowTransfer, 'evidenceId' | 'kind' | 'status'> & { evidenceId: null; sha256: string | null; file: string | null }
 
 /** Attributes of a node in the model. */
 export interface NodeAttrs {
