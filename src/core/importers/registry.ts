@@ -50,10 +50,10 @@ export function detectFormat(head: Buffer, fileName: string): Importer {
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score)
   if (!scored.length) {
-    throw new ApiError('UNSUPPORTED', `${fileName}: not a format Chaintrail recognises; known formats: ${listImporters().map((i) => `${i.id} (${i.name})`).join('; ')}`, { file: fileName })
+    throw new ApiError('UNSUPPORTED', `not a format Chaintrail recognises; known formats: ${listImporters().map((i) => `${i.id} (${i.name})`).join('; ')}`, { file: fileName })
   }
   if (scored.length > 1 && scored[0].score === scored[1].score) {
-    throw new ApiError('UNSUPPORTED', `${fileName}: could be ${scored[0].imp.id} or ${scored[1].imp.id}; choose one with --format`, { file: fileName })
+    throw new ApiError('UNSUPPORTED', `could be ${scored[0].imp.id} or ${scored[1].imp.id}; choose one with --format`, { file: fileName })
   }
   return scored[0].imp
 }

@@ -31,16 +31,16 @@ const MAGIC: [string, number[]][] = [
  * starts with a BOM and parsers decode it explicitly.
  */
 export function rejectNonText(head: Buffer, fileName: string, allow: { zip?: boolean } = {}): void {
-  if (head.length === 0) throw new ApiError('PARSE', `${fileName}: the file is empty (0 bytes)`, { file: fileName })
+  if (head.length === 0) throw new ApiError('PARSE', 'the file is empty (0 bytes)', { file: fileName })
   // A ZIP container (XLSX) the caller asked for is binary by nature; its reader validates it.
   if (allow.zip && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return
   for (const [what, sig] of MAGIC) {
     if (allow.zip && sig[0] === 0x50) continue
-    if (sig.every((b, i) => head[i] === b)) throw new ApiError('PARSE', `${fileName}: this is ${what}, not an explorer export`, { file: fileName })
+    if (sig.every((b, i) => head[i] === b)) throw new ApiError('PARSE', `this is ${what}, not an explorer export`, { file: fileName })
   }
   const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)
   if (!utf16) {
     const nul = head.indexOf(0)
-    if (nul >= 0) throw new ApiError('PARSE', `${fileName}: binary data (a NUL byte at offset ${nul}), not a text export`, { file: fileName })
+    if (nul >= 0) throw new ApiError('PARSE', `binary data (a NUL byte at offset ${nul}), not a text export`, { file: fileName })
   }
 }

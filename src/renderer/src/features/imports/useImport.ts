@@ -13,8 +13,12 @@ export interface StagedImport {
   preview?: { ok: true; result: FileImportResult } | { ok: false; error: string }
 }
 
+/** `file:line:column: message` when the error names where it happened (parse errors always do). */
 function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e)
+  if (!(e instanceof Error)) return String(e)
+  const w = e as Error & { file?: string; line?: number; column?: number }
+  const where = w.file ? `${w.file}${w.line ? `:${w.line}` : ''}${w.column ? `:${w.column}` : ''}: ` : ''
+  return where + e.message
 }
 
 /**
