@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import type { AuditVerifyResult } from '../../../../shared/api/areas/audit'
 import { call } from '../../api/client'
 import { Button } from '../../components/Button'
 import { Hash } from '../../components/Hash'
@@ -9,6 +8,7 @@ import { SafeText } from '../../components/SafeText'
 import { messageOf } from '../../lib/errors'
 import { formatUtc, plural, summarizeDetails } from '../../lib/format'
 import { useQuery } from '../../lib/useQuery'
+import { useCheck } from '../../lib/useCheck'
 
 const PAGE = 200
 
@@ -16,21 +16,11 @@ const PAGE = 200
 export function AuditPanel({ caseId, revision }: { caseId: string; revision: number }) {
   const [limit, setLimit] = useState(PAGE)
   const log = useQuery(() => call('audit.list', { caseId, limit, newestFirst: true }), [caseId, revision, limit])
-  const [verify, setVerify] = useState<{ at: string; result?: AuditVerifyResult; error?: string }>()
-  const [verifying, setVerifying] = useState(false)
+  const check = useCheck(() => call('audit.verify', { caseId }))
+  const verify = check.run
   const entries = log.data?.entries ?? []
   const total = log.data?.total ?? 0
 
-  async function runVerify() {
-    setVerifying(true)
-    try {
-      setVerify({ at: new Date().toISOString(), result: await call('audit.verify', { caseId }) })
-    } catch (e) {
-      setVerify({ at: new Date().toISOString(), error: messageOf(e) })
-    } finally {
-      setVerifying(false)
-    }
-  }
 
   return (
     <Panel
@@ -39,22 +29,22 @@ export function AuditPanel({ caseId, revision }: { caseId: string; revision: num
       subtitle={`${plural(total, 'entry', 'entries')} · each entry's hash covers the previous one, so any edit breaks the chain`}
       testId="audit-panel"
       actions={
-        <Button size="sm" busy={verifying} onClick={() => void runVerify()}>
+        <Button size="sm" busy={check.busy} onClick={() => void check.start()}>
           Verify audit chain
         </Button>
       }
     >
       {verify ? (
         verify.error ? (
-          <Notice tone="danger" title="The audit chain could not be verified" testId="audit-verify-result" onDismiss={() => setVerify(undefined)}>
+          <Notice tone="danger" title="The audit chain could not be verified" testId="audit-verify-result" onDismiss={() => check.clear()}>
             {verify.error}
           </Notice>
         ) : verify.result?.ok ? (
-          <Notice tone="ok" title={`Audit chain intact: ${plural(verify.result.count, 'entry', 'entries')} verified`} testId="audit-verify-result" onDismiss={() => setVerify(undefined)}>
+          <Notice tone="ok" title={`Audit chain intact: ${plural(verify.result.count, 'entry', 'entries')} verified`} testId="audit-verify-result" onDismiss={() => check.clear()}>
             Recomputed at {formatUtc(verify.at)}. Chain head {verify.result.head ? <Hash value={verify.result.head} label="chain head" /> : '—'}
           </Notice>
         ) : verify.result ? (
-          <Notice tone="danger" title={`Audit chain broken at entry ${verify.result.firstBadSeq}`} testId="audit-verify-result" onDismiss={() => setVerify(undefined)}>
+          <Notice tone="danger" title={`Audit chain broken at entry ${verify.result.firstBadSeq}`} testId="audit-verify-result" onDismiss={() => check.clear()}>
             <SafeText text={verify.result.reason ?? ''} />. Entries from #{verify.result.firstBadSeq} on cannot be relied on; preserve the case folder as it is.
           </Notice>
         ) : null

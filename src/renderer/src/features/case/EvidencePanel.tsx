@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import type { CaseSummary } from '../../../../shared/api/areas/cases'
-import type { EvidenceVerifyResult } from '../../../../shared/api/areas/evidence'
 import { call } from '../../api/client'
 import { Button } from '../../components/Button'
 import { Hash } from '../../components/Hash'
@@ -10,6 +9,7 @@ import { SafeText } from '../../components/SafeText'
 import { messageOf } from '../../lib/errors'
 import { formatBytes, formatBytesExact, formatUtc, plural } from '../../lib/format'
 import { useQuery } from '../../lib/useQuery'
+import { useCheck } from '../../lib/useCheck'
 import { AddEvidenceDialog, type AddedEvidence } from './AddEvidenceDialog'
 
 /** The evidence locker: every file received, its full SHA-256, and a re-hash check. */
@@ -18,20 +18,10 @@ export function EvidencePanel({ summary, revision, onChanged }: { summary: CaseS
   const list = useQuery(() => call('evidence.list', { caseId }), [caseId, revision])
   const [adding, setAdding] = useState(false)
   const [added, setAdded] = useState<AddedEvidence[]>()
-  const [verify, setVerify] = useState<{ at: string; result?: EvidenceVerifyResult; error?: string }>()
-  const [verifying, setVerifying] = useState(false)
+  const check = useCheck(() => call('evidence.verify', { caseId }))
+  const verify = check.run
   const items = list.data ?? []
 
-  async function runVerify() {
-    setVerifying(true)
-    try {
-      setVerify({ at: new Date().toISOString(), result: await call('evidence.verify', { caseId }) })
-    } catch (e) {
-      setVerify({ at: new Date().toISOString(), error: messageOf(e) })
-    } finally {
-      setVerifying(false)
-    }
-  }
 
   return (
     <Panel
@@ -41,7 +31,7 @@ export function EvidencePanel({ summary, revision, onChanged }: { summary: CaseS
       testId="evidence-panel"
       actions={
         <>
-          <Button size="sm" busy={verifying} onClick={() => void runVerify()} disabled={!items.length}>
+          <Button size="sm" busy={check.busy} onClick={() => void check.start()} disabled={!items.length}>
             Verify evidence
           </Button>
           <Button size="sm" variant="primary" onClick={() => setAdding(true)} disabled={summary.readOnly} title={summary.readOnly ? 'The case is read-only' : undefined}>
@@ -68,15 +58,15 @@ export function EvidencePanel({ summary, revision, onChanged }: { summary: CaseS
       )}
       {verify ? (
         verify.error ? (
-          <Notice tone="danger" title="Verification could not run" testId="evidence-verify-result" onDismiss={() => setVerify(undefined)}>
+          <Notice tone="danger" title="Verification could not run" testId="evidence-verify-result" onDismiss={() => check.clear()}>
             {verify.error}
           </Notice>
         ) : verify.result?.ok ? (
-          <Notice tone="ok" title={`All ${plural(verify.result.checked, 'locker file')} match their recorded SHA-256`} testId="evidence-verify-result" onDismiss={() => setVerify(undefined)}>
+          <Notice tone="ok" title={`All ${plural(verify.result.checked, 'locker file')} match their recorded SHA-256`} testId="evidence-verify-result" onDismiss={() => check.clear()}>
             Re-hashed from disk at {formatUtc(verify.at)}.
           </Notice>
         ) : verify.result ? (
-          <Notice tone="danger" title={`${plural(verify.result.problems.length, 'locker file')} failed verification`} testId="evidence-verify-result" onDismiss={() => setVerify(undefined)}>
+          <Notice tone="danger" title={`${plural(verify.result.problems.length, 'locker file')} failed verification`} testId="evidence-verify-result" onDismiss={() => check.clear()}>
             <ul className="ct-problems">
               {verify.result.problems.map((p) => (
                 <li key={p.sha256}>
@@ -146,7 +136,7 @@ export function EvidencePanel({ summary, revision, onChanged }: { summary: CaseS
           onDone={(r) => {
             setAdding(false)
             setAdded(r)
-            setVerify(undefined)
+            check.clear()
             onChanged()
           }}
         />
