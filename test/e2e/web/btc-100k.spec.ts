@@ -1,13 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { writeEsploraFile } from '../../../bench/lib/esplora-gen'
 import { expect, test } from './fixtures'
+import { shoot } from './helpers'
 
-const SHOTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../docs/screenshots')
-
-test('100,000 transactions scroll in a virtualized, server-paged table', async ({ page, core, host }) => {
+test('100,000 transactions scroll in a virtualized, server-paged table', async ({ page, core, host }, testInfo) => {
   test.setTimeout(240_000)
   const dir = mkdtempSync(join(tmpdir(), 'ct-e2e-100k-'))
   try {
@@ -30,7 +28,7 @@ test('100,000 transactions scroll in a virtualized, server-paged table', async (
     // Sort by amount (server-side) and filter by txid prefix.
     await table.getByRole('button', { name: 'Amount' }).click()
     await expect(table.locator('.vt-row[data-index="0"]')).toBeVisible()
-    await page.screenshot({ path: join(SHOTS, 'btc-100k-transactions.png') })
+    await shoot(page, testInfo, 'btc-100k-transactions')
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -1,14 +1,14 @@
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test } from './fixtures'
+import { shoot } from './helpers'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 // Real samples beside the checkout (../shared/fixtures), or CHAINTRAIL_SHARED_FIXTURES.
 const SHARED = process.env.CHAINTRAIL_SHARED_FIXTURES ?? resolve(HERE, '../../../../shared/fixtures')
 const X = join(SHARED, 'explorer-formats')
-const SHOTS = resolve(HERE, '../../../docs/screenshots')
 
-test('import Bitcoin explorer files → Transactions and Addresses tables → source of a row', async ({ page, core, host, cspViolations }) => {
+test('import Bitcoin explorer files → Transactions and Addresses tables → source of a row', async ({ page, core, host, cspViolations }, testInfo) => {
   const c = await core.invoke('cases.create', { title: 'Ransom payment trace', caseNumber: 'BTC-7', examiner: 'DC Example' })
   await page.goto('about:blank')
   await page.goto(host.url)
@@ -31,13 +31,13 @@ test('import Bitcoin explorer files → Transactions and Addresses tables → so
   await expect(preview).toContainText('blockchain-com-json')
   await expect(preview).toContainText('blockcypher-json')
   await expect(preview).toContainText('btc-raw-hex')
-  await page.screenshot({ path: join(SHOTS, 'btc-import-preview.png') })
+  await shoot(page, testInfo, 'btc-import-preview')
 
   await dialog.getByRole('button', { name: 'Import 4 files' }).click()
   const result = dialog.getByTestId('import-result')
   await expect(result).toBeVisible()
   await expect(result).toContainText('transactions.existing 1')
-  await page.screenshot({ path: join(SHOTS, 'btc-import-result.png') })
+  await shoot(page, testInfo, 'btc-import-result')
   await dialog.getByRole('button', { name: 'Close' }).click()
 
   // 2 (Esplora) + 1 (blockchain.com and BlockCypher: the same tx, one row) + 1 (raw) = 4 transactions.
@@ -49,14 +49,14 @@ test('import Bitcoin explorer files → Transactions and Addresses tables → so
   const panel = page.getByTestId('source-panel')
   await expect(panel).toContainText('txs_1db6251a_p2pk.json')
   await expect(panel.getByTestId('source-sha256').first()).toHaveText(/^[0-9a-f]{64}$/)
-  await page.screenshot({ path: join(SHOTS, 'btc-transactions-source.png') })
+  await shoot(page, testInfo, 'btc-transactions-source')
 
   await page.getByTestId('case-tab-addresses').click()
   const addresses = page.getByTestId('addresses-table')
   await expect(addresses).toContainText('rows')
   await addresses.getByRole('button', { name: 'Txs', exact: true }).click()
   await expect(addresses.getByRole('row').nth(1)).toBeVisible()
-  await page.screenshot({ path: join(SHOTS, 'btc-addresses.png') })
+  await shoot(page, testInfo, 'btc-addresses')
   expect(cspViolations).toEqual([])
   void c
 })
