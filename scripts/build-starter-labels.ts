@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   h.close()
   const core = createCore({ casesRoot: root })
   core.state.openPath(dir)
-  const files = [...PACKS.map((p) => join(FIX, 'labels/graphsense-tagpacks', p)), join(FIX, 'labels/ofac/SDN_excerpt_lazarus_row.csv')]
+  // curated.csv: bridge and router contracts and a recent exploiter that the shared packs lack, each with the
+  // official page that publishes it; every address was also cross-checked against public code listing it.
+  const files = [...PACKS.map((p) => join(FIX, 'labels/graphsense-tagpacks', p)), join(FIX, 'labels/ofac/SDN_excerpt_lazarus_row.csv'), join(OUT, 'curated.csv')]
   const skipped: string[] = []
   for (const f of files) {
     const { results } = await core.invoke('labels.import', { caseId, files: [{ uploadId: core.state.stage({ path: f, originalName: f.split('/').pop()!, owned: false }) }], skipInvalid: true })
@@ -39,13 +41,15 @@ async function main(): Promise<void> {
     seen.add(key)
     const from = l.sdnUid
       ? `OFAC SDN.CSV entity ${l.sdnUid} ${l.sdnName}, program ${l.sdnProgram} (row copy: NishuSingh28/Sentinel-RAG data/sdn.csv @457e3a21)`
-      : `graphsense/graphsense-tagpacks@${COMMIT} packs/${l.evidence!.file} ${l.evidence!.locator} (MIT, see LICENSE-graphsense-tagpacks)`
+      : l.evidence!.file === 'curated.csv'
+        ? `resources/labels/curated.csv ${l.evidence!.locator}: ${l.note}`
+        : `graphsense/graphsense-tagpacks@${COMMIT} packs/${l.evidence!.file} ${l.evidence!.locator} (MIT, see LICENSE-graphsense-tagpacks)`
     out.push({ address: l.target.addressText, chain: l.target.network, label: l.name, category: l.category, source: l.source, confidence: l.confidenceId, author: l.author, note: `${from}${l.concept ? `; concepts: ${l.concept}` : ''}${l.actor ? `; actor: ${l.actor}` : ''}` })
   }
   const doc = {
     title: 'Chaintrail starter labels',
     creator: 'Chaintrail (compiled from public sources)',
-    description: 'Well-known public facts, each with its source URL: exchange reserve wallets, Tornado Cash contracts, Lazarus/Ronin sanctioned and exploiter addresses. See README.md.',
+    description: 'Well-known public facts, each with its source URL: exchange reserve wallets, Tornado Cash contracts, bridge contracts, THORChain routers, Lazarus/Ronin/Bybit sanctioned and exploiter addresses. See README.md.',
     labels: out
   }
   writeFileSync(join(OUT, 'starter.json'), JSON.stringify(doc, null, 1) + '\n')
