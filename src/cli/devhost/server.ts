@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, createWriteStream, existsSync, readFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, createWriteStream, existsSync, readFileSync, type WriteStream } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -138,6 +138,8 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
     }
   }
 
+  const closed = (w: WriteStream) => (w.closed ? Promise.resolve() : new Promise<void>((r) => w.once('close', () => r())))
+
   async function upload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const name = cleanUploadName(url.searchParams.get('name'))
     if (!name) return fail(res, { status: 400, code: 'BAD_INPUT', message: 'name= must be a plain file name' })
@@ -163,11 +165,14 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
       out.on('error', reject)
       out.on('finish', () => done())
       req.pipe(out)
-    }).catch((e: unknown) => {
+    }).catch(async (e: unknown) => {
+      await closed(out)
       rmSync(path, { force: true })
       throw e
     })
     if (tooBig) {
+      // The stream opens its file asynchronously: remove it only once it is closed, or the open could land after.
+      await closed(out)
       rmSync(path, { force: true })
       return fail(res, { status: 413, code: 'TOO_LARGE', message: `file larger than ${maxUpload} bytes` })
     }
