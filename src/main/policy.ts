@@ -40,29 +40,14 @@ export function prefViolations(prefs: Record<string, unknown> | null | undefined
   if (!prefs) return ['no webPreferences']
   const bad: string[] = []
   for (const [k, want] of Object.entries(REQUIRED_PREFS)) {
-    // Electron reports defaults as undefined for some keys; an absent webSecurity etc. means the safe default.
+    // Electron reports some keys as undefined when they hold their default; since Electron 20 every default is
+    // exactly the safe value required here, so an absent key counts as compliant.
     const got = prefs[k]
-    const effective = got === undefined ? defaultOf(k) : got
+    const effective = got === undefined ? want : got
     if (effective !== want) bad.push(`${k}=${String(got)}`)
   }
   if (prefs.enableBlinkFeatures) bad.push(`enableBlinkFeatures=${String(prefs.enableBlinkFeatures)}`)
   return bad
-}
-
-function defaultOf(k: string): unknown {
-  // Electron ≥ 20 defaults: sandbox true, contextIsolation true, node integration off, webSecurity on.
-  const defaults: Record<string, unknown> = {
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false
-  }
-  return defaults[k]
 }
 
 /** URL patterns cancelled by webRequest: no remote, local-file or socket loads ever leave the app. */
