@@ -1,4 +1,4 @@
-import type { AddressDetail, SourceRef, TxDetail, TxRow } from '../../shared/api/areas/explore'
+import type { AddressDetail, ExchangeLine, SourceRef, TxDetail, TxRow } from '../../shared/api/areas/explore'
 import { formatUnits, groupThousands } from '../../shared/domain/amount'
 import { NETWORKS } from '../../shared/domain/networks'
 import { keyValues, table } from '../format'
@@ -19,6 +19,18 @@ function when(t: number | null): string {
 
 function source(s: SourceRef | null | undefined): string {
   return s ? `${s.file} ${s.locator} (sha256 ${s.sha256.slice(0, 12)}…)` : '—'
+}
+
+/** Exchange statement lines: amounts are the statement's own signed decimal text in whole units. */
+function printExchange(io: Io, lines: ExchangeLine[] | undefined, title: string): void {
+  if (!lines?.length) return
+  io.out(`\n${title} (${lines.length})`)
+  io.out(
+    table(
+      ['time', 'exchange', 'account', 'type', 'amount', 'txid', 'address', 'linked by', 'source'],
+      lines.map((l) => [when(l.time), l.exchange, l.account, l.type, `${l.amount} ${l.asset}`, l.txid ?? '—', l.address ?? '—', l.linkedBy ?? '—', source(l.source)])
+    )
+  )
 }
 
 function printTx(io: Io, d: TxDetail): void {
@@ -53,6 +65,7 @@ function printTx(io: Io, d: TxDetail): void {
     io.out('\nConflicts (both values kept)')
     for (const c of d.conflicts) io.out(`  ${c.field}: ${c.existing ?? '∅'} (${source(c.existingSource)}) vs ${c.incoming ?? '∅'} (${source(c.incomingSource)})`)
   }
+  printExchange(io, d.exchange, 'Exchange statement lines naming this transaction')
 }
 
 function txLine(t: TxRow): (string | number)[] {
@@ -76,6 +89,7 @@ function printAddress(io: Io, d: AddressDetail): void {
   }
   io.out(`\nTransactions (${d.transactions.length} shown; amount = net effect on this address)`)
   io.out(table(['time', 'txid', 'block', 'amount', 'kind', 'source'], d.transactions.map(txLine)))
+  printExchange(io, d.exchange, 'Exchange statement lines naming this address or its transactions')
 }
 
 /** `chaintrail tx <dir> <txid> [--network N] [--json]` */
@@ -107,6 +121,29 @@ export const addressCmd: Command = {
       const d = await s.core.invoke('explore.address', { caseId: s.caseId, address, network: f.network as string | undefined, txLimit })
       if (g.json) return printJson(io, d)
       printAddress(io, d)
+    })
+  }
+}
+
+/** `chaintrail exchange <dir> [--address A] [--txid T] [--filter F] [--limit N] [--json]` */
+export const exchangeCmd: Command = {
+  name: 'exchange',
+  summary: 'list exchange statement lines (subpoena returns), or those naming an address or txid',
+  usage: 'exchange <dir> [--address A] [--txid T] [--filter TEXT] [--limit N] [--json]',
+  options: { address: { type: 'string' }, txid: { type: 'string' }, filter: { type: 'string' }, limit: { type: 'string' } },
+  async run(pos, f, g, io) {
+    const [dir] = need(pos, ['dir'])
+    await withCase(dir, g, async (s) => {
+      const r = await s.core.invoke('explore.exchange', {
+        caseId: s.caseId,
+        address: f.address as string | undefined,
+        txid: f.txid as string | undefined,
+        filter: f.filter as string | undefined,
+        limit: f.limit === undefined ? 1000 : Number(f.limit)
+      })
+      if (g.json) return printJson(io, r)
+      if (!r.rows.length) return io.out('No exchange statement lines match.')
+      printExchange(io, r.rows, `Exchange statement lines, ${r.rows.length} of ${r.total}`)
     })
   }
 }

@@ -6,7 +6,7 @@ import { importCmd, importFormats } from './import'
 import { labelAdd, labelImport, labelList, labelRemove, labelStarter } from './label'
 import { entityAdd, entityCreate, entityList } from './entity'
 import { screenCmd } from './screen'
-import { addressCmd, txCmd } from './explore'
+import { addressCmd, exchangeCmd, txCmd } from './explore'
 import { web } from './web'
 import { graphExport, graphViews } from './graph'
 
@@ -23,6 +23,7 @@ export const COMMANDS: Command[] = [
   importCmd,
   txCmd,
   addressCmd,
+  exchangeCmd,
   labelImport,
   labelList,
   labelAdd,

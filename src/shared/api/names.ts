@@ -21,6 +21,7 @@ export const METHOD_NAME_LIST = [
   'explore.transactions',
   'explore.address',
   'explore.tx',
+  'explore.exchange',
   'entities.list',
   'entities.create',
   'entities.update',

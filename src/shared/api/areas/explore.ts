@@ -51,6 +51,31 @@ export const TxRow = z.object({
 })
 export type TxRow = z.infer<typeof TxRow>
 
+/**
+ * One line of an exchange statement (subpoena return), linked to a transaction or address when the statement
+ * names it. `amount` is the statement's signed decimal text in whole units of `asset` (exchanges write coins, not
+ * base units); `linkedBy` says how it was found for an address or transaction view.
+ */
+export const ExchangeLine = z.object({
+  id: z.number().int(),
+  exchange: z.string(),
+  account: z.string(),
+  time: z.number().int().nullable(),
+  type: z.string(),
+  asset: z.string(),
+  amount: z.string(),
+  fee: z.string().nullable(),
+  feeAsset: z.string().nullable(),
+  network: z.string().nullable(),
+  txid: z.string().nullable(),
+  address: z.string().nullable(),
+  ref: z.string().nullable(),
+  note: z.string().nullable(),
+  linkedBy: z.enum(['address', 'txid']).nullable(),
+  source: SourceRef
+})
+export type ExchangeLine = z.infer<typeof ExchangeLine>
+
 /** Detail of one transaction: UTXO inputs/outputs or account-model transfers, whichever applies. */
 export const TxDetail = TxRow.extend({
   inputs: z
@@ -64,11 +89,18 @@ export const TxDetail = TxRow.extend({
   transfers: z
     .array(z.object({ index: z.string(), from: z.string(), to: z.string(), asset: z.string(), symbol: z.string(), decimals: z.number().int(), amount: Units, kind: z.string(), status: z.string() }))
     .optional(),
-  conflicts: z.array(z.object({ field: z.string(), existing: z.string().nullable(), incoming: z.string().nullable(), existingSource: SourceRef.nullable(), incomingSource: SourceRef }))
+  conflicts: z.array(z.object({ field: z.string(), existing: z.string().nullable(), incoming: z.string().nullable(), existingSource: SourceRef.nullable(), incomingSource: SourceRef })),
+  /** Exchange statement lines that name this txid (filled by the explore service for every data family). */
+  exchange: z.array(ExchangeLine).optional()
 })
 export type TxDetail = z.infer<typeof TxDetail>
 
-export const AddressDetail = AddressRow.extend({ transactions: z.array(TxRow), labels: z.array(z.unknown()).default([]) })
+export const AddressDetail = AddressRow.extend({
+  transactions: z.array(TxRow),
+  labels: z.array(z.unknown()).default([]),
+  /** Exchange statement lines that name this address or one of its transactions (deposits, withdrawals). */
+  exchange: z.array(ExchangeLine).optional()
+})
 export type AddressDetail = z.infer<typeof AddressDetail>
 
 const Network = z.string().min(1).max(32)
@@ -118,6 +150,21 @@ export const exploreArea = {
   'explore.tx': {
     input: z.object({ caseId: CaseId, network: Network.optional(), txid: z.string().min(1).max(128) }).strict(),
     output: TxDetail,
+    mutates: false
+  },
+  /** Exchange statement lines in the case: all of them, or those naming an address or txid; filter matches text. */
+  'explore.exchange': {
+    input: z
+      .object({
+        caseId: CaseId,
+        address: z.string().min(1).max(128).optional(),
+        txid: z.string().min(1).max(128).optional(),
+        filter: Filter,
+        desc: z.boolean().default(true),
+        ...Page
+      })
+      .strict(),
+    output: z.object({ total: z.number().int(), rows: z.array(ExchangeLine) }),
     mutates: false
   }
 } as const

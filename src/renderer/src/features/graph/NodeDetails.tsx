@@ -3,6 +3,7 @@ import { call } from '../../api/client'
 import type { MethodOutput } from '../../../../shared/api/contract'
 import { categoryStyle } from '../../../../shared/graph/category-style'
 import { NETWORKS } from '../../../../shared/domain/networks'
+import { ExchangeLinks } from '../data/ExchangeLinks'
 import { amount, utc } from './format'
 import { NoteEditor } from './NoteEditor'
 import { TransfersTable } from './TransfersTable'
@@ -108,6 +109,7 @@ export function NodeDetails({ caseId, ws, id, onPickEdge }: { caseId: string; ws
           Active {utc(n.firstTime)} → {utc(n.lastTime)} in this view
         </small>
       </section>
+      {n.ref && n.kind !== 'entity' && <ExchangeLinks caseId={caseId} address={n.kind === 'address' ? n.ref : undefined} txid={n.kind === 'tx' ? n.ref : undefined} version={ws.data} />}
       <section>
         <h4>Note</h4>
         <NoteEditor note={n.annotation} onSave={(t) => void ws.actions.annotate(id, t)} />
