@@ -1,16 +1,14 @@
 import type { Core } from '../../src/core/core'
 import { addressNodeId } from '../../src/shared/graph/ids'
-import { newCaseWithCore, stagePath } from './cases'
-import { registerFixtureProvider, RONIN_PEEL } from './graph-provider'
+import { newCaseWithCore } from './cases'
+import { importRonin, roninFixture, type GraphFixture } from './ronin'
 
-/** A case holding the graph test double (its JSON in the evidence locker) with the fixture's entities. */
-export async function graphCase(): Promise<{ core: Core; caseId: string; dir: string; fx: ReturnType<typeof registerFixtureProvider>['fixture']; ids: Record<string, string>; entities: Record<string, number> }> {
-  const fxp = registerFixtureProvider(RONIN_PEEL)
+/** A fresh case holding the Ronin/peel scenario, with node ids of its named addresses. */
+export async function graphCase(): Promise<{ core: Core; caseId: string; dir: string; fx: GraphFixture; ids: Record<string, string>; entities: Record<string, number> }> {
+  const fx = roninFixture()
   const { core, caseId, dir } = newCaseWithCore()
-  await core.invoke('evidence.add', { caseId, file: stagePath(core, RONIN_PEEL) })
-  const entities: Record<string, number> = {}
-  for (const e of fxp.fixture.entities) entities[e.name] = (await core.invoke('entities.create', { caseId, name: e.name, members: e.members })).id
+  const entities = await importRonin(core, caseId)
   const ids: Record<string, string> = {}
-  for (const [k, v] of Object.entries(fxp.fixture.addresses)) ids[k] = addressNodeId(k.startsWith('btc_') ? 'btc' : 'eth', v)
-  return { core, caseId, dir, fx: fxp.fixture, ids, entities }
+  for (const [k, v] of Object.entries(fx.addresses)) ids[k] = addressNodeId(k.startsWith('btc_') ? 'btc' : 'eth', v)
+  return { core, caseId, dir, fx, ids, entities }
 }

@@ -4,12 +4,11 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { shoot } from './helpers'
-// TEST DOUBLE: the graph provider over test/fixtures/graph/ronin-peel.json is registered in this (test)
-// process, which is also where the fixture's dev host and its core run. Product code never registers it.
-import { registerFixtureProvider, RONIN_PEEL } from '../../helpers/graph-provider'
+// The Ronin/peel scenario is imported through the real importers (Etherscan CSVs, Esplora JSON, label CSV).
+import { roninFixture } from '../../helpers/ronin'
 import { makeGraphCase } from '../../helpers/make-graph-case'
 
-const fx = registerFixtureProvider(RONIN_PEEL).fixture
+const fx = roninFixture()
 const A = fx.addresses
 const hook = (page: Page) => page.evaluate(() => ({ nodes: window.__chaintrailGraph?.nodes ?? 0, edges: window.__chaintrailGraph?.edges ?? 0, state: window.__chaintrailGraph?.state as { nodes: string[]; filters: { since: number | null; until: number | null } } | undefined }))
 // Screenshots go to docs/screenshots/graph-*.png through the UI harness's helper (written when missing or

@@ -5,7 +5,7 @@ import { graphCase } from '../../../helpers/graph-case'
 const ETH = 10n ** 18n
 const S = (x: Partial<GraphState>) => GraphState.parse(x)
 
-describe('graph model on the Ronin/peel test double', () => {
+describe('graph model on the Ronin/peel scenario imported from Etherscan CSV and Esplora JSON', () => {
   it('edge totals equal the exact sums of the transfers behind them', async () => {
     const { core, caseId, ids, fx } = await graphCase()
     const nodes = Object.values(ids)
@@ -13,7 +13,7 @@ describe('graph model on the Ronin/peel test double', () => {
     const g = await core.invoke('graph.build', { caseId, state })
     expect(g.nodes.length).toBe(nodes.length)
     const tr = await core.invoke('graph.transfers', { caseId, state, limit: 10000 })
-    // Every fixture transfer is between two view addresses, so all 38 are behind some edge.
+    // Every scenario transfer (27 ETH, 3 token, 8 Bitcoin input→output legs) is between two view addresses.
     expect(tr.total).toBe(fx.transfers.length)
     for (const e of g.edges) {
       const rows = tr.rows.filter((r) => r.edge === e.id)
@@ -27,9 +27,10 @@ describe('graph model on the Ronin/peel test double', () => {
     expect(edge(ids.exploiter, ids.hop1).total).toBe((6250n * ETH).toString())
     expect(edge(ids.airdrop, ids.exploiter, fx.transfers[2].asset).total).toBe('123456789012345678901234567890')
     expect(edge(ids.uni, ids.exploiter).total).toBe('8500123456789012345678')
-    expect(edge(ids.btc_src, ids.btc_c1).total).toBe('11424980000') // 120.5 − 6.25 − 0.0002 BTC
+    expect(g.edges.find((e) => e.source === ids.btc_src && e.target === ids.btc_c1)!.total).toBe('11424980000') // 120.5 − 6.25 − 0.0002 BTC
+    // The first ETH transfer is the first data row of the Etherscan export it was imported from.
     const row = tr.rows.find((r) => r.txid === fx.transfers[0].txid)!
-    expect(row.locator).toBe('/transfers/0')
+    expect([row.file, row.locator]).toEqual(['ronin-peel-etherscan-normal.csv', 'line 2'])
   })
 
   it('collapses an entity into one node and keeps the totals', async () => {
