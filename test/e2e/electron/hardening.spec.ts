@@ -63,6 +63,40 @@ test('the page sees only window.api {invoke, on}, no Node, no eval', async ({ wi
   expect(arity).toBe('function')
 })
 
+// RELIABILITY §3 item 3: with context isolation the preload's built-ins are its own, so a page that patches
+// Array.prototype.push and Set.prototype.has cannot change what the bridge does (without it, invoke would throw).
+test('patching built-ins in the page does not reach the preload (context isolation)', async ({ win }) => {
+  const r = await win.evaluate(async () => {
+    const api = (window as unknown as { api: { invoke(m: string, i: unknown): Promise<unknown> } }).api
+    const push = Array.prototype.push
+    const has = Set.prototype.has
+    let pagePatchRan = false
+    Array.prototype.push = function () {
+      pagePatchRan = true
+      throw new Error('patched push ran')
+    }
+    Set.prototype.has = function () {
+      pagePatchRan = true
+      throw new Error('patched Set.has ran')
+    }
+    try {
+      const library = await api.invoke('cases.library', {}).then(
+        () => 'answered',
+        (e: { message?: string }) => `failed: ${e?.message}`
+      )
+      const unknown = await api.invoke('cases.drop', {}).then(
+        () => 'resolved',
+        (e: { message?: string }) => String(e?.message)
+      )
+      return { library, unknown, pagePatchRan }
+    } finally {
+      Array.prototype.push = push
+      Set.prototype.has = has
+    }
+  })
+  expect(r).toEqual({ library: 'answered', unknown: expect.stringMatching(/unknown method/), pagePatchRan: false })
+})
+
 test('no new windows, no navigation away, no remote requests', async ({ electronApp, win }) => {
   const opened = await win.evaluate(() => window.open('https://example.com') === null)
   expect(opened).toBe(true)
