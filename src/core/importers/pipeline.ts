@@ -165,6 +165,7 @@ async function importOne(c: CaseHandle, p: PendingEvidence, imp: Importer, o: Ru
       faultPoint('mid-import')
     }
   }
+  for (const s of listSinks()) s.endFile?.(ctx)
   if (conflictCount > result.conflicts.length) result.warnings.push(`${conflictCount} conflicts in all; the first ${result.conflicts.length} are listed`)
   c.db
     .prepare('UPDATE imports SET finished_at = ?, summary = ? WHERE id = ?')

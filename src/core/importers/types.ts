@@ -95,9 +95,14 @@ export interface SinkContext {
   warn(message: string): void
 }
 
-/** Stores records of one kind. `finish` runs once per import after all files, inside the same transaction. */
+/**
+ * Stores records of one kind. `endFile` (optional) runs after each file's last record with that file's context,
+ * so a sink may buffer or bulk-load a file's records; `finish` runs once per import after all files, inside the
+ * same transaction.
+ */
 export interface Sink {
   kind: string
   store(record: ImportRecord, ctx: SinkContext): void
+  endFile?(ctx: SinkContext): void
   finish?(db: Db, ctx: Pick<SinkContext, 'count' | 'warn'>): void
 }
