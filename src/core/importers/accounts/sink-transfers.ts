@@ -4,7 +4,7 @@ import type { Db } from '../../store/db'
 import { ACCT_TRANSFER_INDEXES } from '../../store/migrations/0008-acct-bulk'
 import type { ImportRecord, Sink, SinkContext } from '../types'
 import { KIND, type TransferRec } from './records'
-import { INSERT_TRANSFER, insertArgs, Occurrences, prepareTransfer, storeTransferRow, transferKey, type PreparedTransfer } from './transfer-row'
+import { INSERT_COLUMNS, INSERT_TRANSFER, insertArgs, Occurrences, prepareTransfer, storeTransferRow, transferKey, type PreparedTransfer } from './transfer-row'
 
 /**
  * Tuning of the bulk path (tests lower `minRows` to run it on small files). A file is loaded in bulk once
@@ -27,13 +27,19 @@ interface FileState {
   occ: Occurrences
   startId: number
   insert?: Statement<unknown[]>
+  /** Multi-row insert of ROWS_PER_INSERT rows, and the parameters gathered for the next one. */
+  insertMany?: Statement<unknown[]>
+  args: unknown[]
 }
+
+/** Rows per multi-row INSERT in the bulk path (one statement step per 50 rows: about 2 µs a row less). */
+const ROWS_PER_INSERT = 50
 const files = new WeakMap<SinkContext, FileState>()
 
 function state(ctx: SinkContext): FileState {
   let st = files.get(ctx)
   if (!st) {
-    st = { mode: 'pending', buffer: [], occ: new Occurrences(), startId: 0 }
+    st = { mode: 'pending', buffer: [], occ: new Occurrences(), startId: 0, args: [] }
     files.set(ctx, st)
     // Million-row imports touch indexes at random places; SQLite's default 2 MiB page cache then makes every
     // insert a disk read. A fixed 64 MiB cache keeps memory flat in file size while avoiding that.
@@ -64,12 +70,25 @@ function chooseMode(st: FileState, ctx: SinkContext): void {
   db.exec('DROP INDEX acct_transfers_from')
   db.exec('DROP INDEX acct_transfers_to')
   st.insert = db.prepare(INSERT_TRANSFER)
+  const values = INSERT_TRANSFER.slice(INSERT_TRANSFER.indexOf('VALUES') + 'VALUES'.length).trim()
+  st.insertMany = db.prepare(INSERT_TRANSFER + (', ' + values).repeat(ROWS_PER_INSERT - 1))
   for (const p of st.buffer) appendBulk(st, p, ctx)
   st.buffer = []
 }
 
 function appendBulk(st: FileState, p: PreparedTransfer, ctx: SinkContext): void {
-  st.insert!.run(insertArgs(p, transferKey(p.t, p.t.kind === 'native' ? 0 : st.occ.next(p.t, p.t.txid)), ctx))
+  const key = transferKey(p.t, p.t.kind === 'native' ? 0 : st.occ.next(p.t, p.t.txid))
+  for (const a of insertArgs(p, key, ctx)) st.args.push(a)
+  if (st.args.length === ROWS_PER_INSERT * INSERT_COLUMNS) {
+    st.insertMany!.run(st.args)
+    st.args = []
+  }
+}
+
+/** Write the rows gathered for the next multi-row insert (before anything reads the table). */
+function drainBulk(st: FileState): void {
+  for (let i = 0; i < st.args.length; i += INSERT_COLUMNS) st.insert!.run(st.args.slice(i, i + INSERT_COLUMNS))
+  st.args = []
 }
 
 /** Transfers that need the exact path after a bulk load: they meet older rows, or repeat a key in the file. */
@@ -131,6 +150,7 @@ function replay(db: Db, tkey: number, startId: number, endId: number, ctx: SinkC
 
 function finishBulk(st: FileState, ctx: SinkContext): void {
   const db = ctx.db
+  drainBulk(st)
   const endId = (db.prepare('SELECT coalesce(max(id), 0) AS m FROM acct_transfers').get() as { m: number }).m
   for (const sql of ACCT_TRANSFER_INDEXES) db.exec(sql)
   markOverlaps(db, st.startId, endId)
@@ -156,6 +176,7 @@ function finishBulk(st: FileState, ctx: SinkContext): void {
 export function flushTransfers(ctx: SinkContext): void {
   const st = files.get(ctx)
   if (st?.mode === 'pending') flushRows(st, ctx)
+  if (st?.mode === 'bulk') drainBulk(st)
 }
 
 /** Stores transfers, merging repeated reports of the same transfer and recording disagreements. */

@@ -79,6 +79,9 @@ export const INSERT_TRANSFER = `INSERT INTO acct_transfers (tkey, match_key, net
   amount_text, amount_lossy, fee, status, method, kind, token_id, evidence_id, locator, import_id)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
+/** Number of parameters of INSERT_TRANSFER. */
+export const INSERT_COLUMNS = 23
+
 /** The parameters of INSERT_TRANSFER for one prepared transfer under its key. */
 export function insertArgs(p: PreparedTransfer, key: string, ctx: SinkContext): unknown[] {
   const t = p.t
