@@ -1,4 +1,4 @@
-import { decimalToBaseUnits, unitsSortKey } from '../../../shared/domain/amount'
+import { decimalToBaseUnits, SORT_KEY_DIGITS, unitsSortKey } from '../../../shared/domain/amount'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../store/db'
 import type { SinkContext } from '../types'
@@ -34,8 +34,14 @@ export interface PreparedTransfer {
   locator: string
 }
 
+const CANONICAL_UNITS = /^(0|[1-9][0-9]{0,77})$/
+
 /** Base units (failed transfers move nothing; the attempted value is kept beside). */
 export function prepareTransfer(db: Db, t: TransferRec, ctx: SinkContext): PreparedTransfer {
+  // A canonical base-unit integer text is already what BigInt would print: skip the round trip (million-row files).
+  if (t.amount !== null && t.status === 'ok' && CANONICAL_UNITS.test(t.amount)) {
+    return { t, tkey: txKey(t.network, t.txid), amount: t.amount, amountKey: t.amount.padStart(SORT_KEY_DIGITS, '0'), attempted: null, locator: ctx.locator }
+  }
   const moved = t.amount !== null ? BigInt(t.amount) : decimalToBaseUnits(t.amountText!, resolveDecimals(db, t.network, t.asset, ctx))
   const amount = t.status === 'failed' ? 0n : moved
   return { t, tkey: txKey(t.network, t.txid), amount: amount.toString(), amountKey: unitsSortKey(amount), attempted: t.status === 'failed' ? moved.toString() : null, locator: ctx.locator }
