@@ -154,19 +154,23 @@ function finishBulk(st: FileState, ctx: SinkContext): void {
   const endId = (db.prepare('SELECT coalesce(max(id), 0) AS m FROM acct_transfers').get() as { m: number }).m
   for (const sql of ACCT_TRANSFER_INDEXES) db.exec(sql)
   markOverlaps(db, st.startId, endId)
-  const page = db.prepare('SELECT tkey FROM temp.acct_replay WHERE tkey > ? ORDER BY tkey LIMIT 1000').pluck()
-  for (let after = -1, keys = page.all(after) as number[]; keys.length; after = keys[keys.length - 1], keys = page.all(after) as number[]) {
-    for (const k of keys) replay(db, k, st.startId, endId, ctx)
-  }
-  db.exec('DELETE FROM temp.acct_replay')
+  // Count the rows that stay before replaying: replayed rows may reuse ids inside the bulk range, and the exact
+  // path counts them itself.
   const counts = db
-    .prepare("SELECT kind, count(*) AS n, sum(status = 'failed') AS failed, sum(amount_lossy) AS lossy FROM acct_transfers WHERE id > ? AND id <= ? GROUP BY kind")
+    .prepare(
+      "SELECT kind, count(*) AS n, sum(status = 'failed') AS failed, sum(amount_lossy) AS lossy FROM acct_transfers WHERE id > ? AND id <= ? AND tkey NOT IN (SELECT tkey FROM temp.acct_replay) GROUP BY kind"
+    )
     .all(st.startId, endId) as { kind: string; n: number; failed: number; lossy: number }[]
   for (const c of counts) {
     ctx.count(`transfers.${c.kind}.new`, c.n)
     if (c.failed) ctx.count('transfers.failed', c.failed)
     if (c.lossy) ctx.count('transfers.lossyAtSource', c.lossy)
   }
+  const page = db.prepare('SELECT tkey FROM temp.acct_replay WHERE tkey > ? ORDER BY tkey LIMIT 1000').pluck()
+  for (let after = -1, keys = page.all(after) as number[]; keys.length; after = keys[keys.length - 1], keys = page.all(after) as number[]) {
+    for (const k of keys) replay(db, k, st.startId, endId, ctx)
+  }
+  db.exec('DELETE FROM temp.acct_replay')
 }
 
 /**
