@@ -121,42 +121,60 @@ export const etherscanCsvImporter: Importer = {
   },
   parse(input, opts) {
     return parseEtherscanCsv(input, opts)
+  },
+  parseBatches(input, opts) {
+    return parseEtherscanBatches(input, opts)
   }
 }
 
 async function* parseEtherscanCsv(input: ImportInput, opts: ImportOptions): AsyncGenerator<ImportRecord> {
+  for await (const batch of parseEtherscanBatches(input, opts)) yield* batch
+}
+
+/** The records of one CSV batch (a few hundred rows) at a time: one await per batch, not per record. */
+async function* parseEtherscanBatches(input: ImportInput, opts: ImportOptions): AsyncGenerator<ImportRecord[]> {
   let st: FileState | undefined
   let header: CsvHeader | undefined
   let rows = 0
-  for await (const batch of readCsvBatches(input.open())) for (const row of batch) {
-    if (!header) {
-      header = new CsvHeader(row.fields, row.line)
-      const layout = layoutOf(header)
-      if (!layout) throw unknownVariant(header)
-      const warnings: string[] = []
-      // The 2025 redesign names no native symbol in its header; its Amount cells carry it ("0.0001 ETH").
-      const symbol = headerSymbol(header)
-      const network = chooseNetwork(opts, symbol, (m) => warnings.push(m), { line: header.line })
-      for (const w of warnings) yield note(`${input.name}: ${w}`, { line: header.line })
-      st = { layout, c: cols(header), network, address: optionAddress(opts, network), decimals: optionDecimals(opts, network), assetsSeen: new Set(), senders: new Set(), txid: '', posInTx: 0, opts, locs: [], symbol: networkInfo(network).symbol.toUpperCase() }
-      const n = networkInfo(network)
-      yield rec(KIND.asset, { line: header.line }, { network, contract: 'native', symbol: n.symbol, name: n.name, decimals: n.decimals, decimalsSource: 'network' })
-      if (!st.address && layout.kind !== 'normal' && layout.kind !== 'internal') {
-        yield note(`${input.name}: no --address given; transfers are stored as From → To, but the rows were not checked against the exported address`, { line: header.line })
+  for await (const batch of readCsvBatches(input.open())) {
+    const out: ImportRecord[] = []
+    try {
+      for (const row of batch) {
+        if (!header) {
+          header = new CsvHeader(row.fields, row.line)
+          const layout = layoutOf(header)
+          if (!layout) throw unknownVariant(header)
+          const warnings: string[] = []
+          // The 2025 redesign names no native symbol in its header; its Amount cells carry it ("0.0001 ETH").
+          const symbol = headerSymbol(header)
+          const network = chooseNetwork(opts, symbol, (m) => warnings.push(m), { line: header.line })
+          for (const w of warnings) out.push(note(`${input.name}: ${w}`, { line: header.line }))
+          st = { layout, c: cols(header), network, address: optionAddress(opts, network), decimals: optionDecimals(opts, network), assetsSeen: new Set(), senders: new Set(), txid: '', posInTx: 0, opts, locs: [], symbol: networkInfo(network).symbol.toUpperCase() }
+          const n = networkInfo(network)
+          out.push(rec(KIND.asset, { line: header.line }, { network, contract: 'native', symbol: n.symbol, name: n.name, decimals: n.decimals, decimalsSource: 'network' }))
+          if (!st.address && layout.kind !== 'normal' && layout.kind !== 'internal') {
+            out.push(note(`${input.name}: no --address given; transfers are stored as From → To, but the rows were not checked against the exported address`, { line: header.line }))
+          }
+          continue
+        }
+        checkRowWidth(row, header, st!.layout.surplusOk)
+        rows++
+        mapRow(row, st!, out)
       }
-      continue
+    } catch (e) {
+      // Records of the rows before the bad one are stored first, exactly as when records streamed one by one.
+      if (out.length) yield out
+      throw e
     }
-    checkRowWidth(row, header, st!.layout.surplusOk)
-    rows++
-    yield* mapRow(row, st!)
+    if (out.length) yield out
   }
   if (!header) throw new ParseError('the file is empty (no header row)', { line: 1 })
   if (rows === ETHERSCAN_ROW_CAP) {
-    yield note(`${input.name}: exactly ${ETHERSCAN_ROW_CAP} data rows — Etherscan's per-download cap; the export is probably incomplete (download the next block range too)`)
+    yield [note(`${input.name}: exactly ${ETHERSCAN_ROW_CAP} data rows — Etherscan's per-download cap; the export is probably incomplete (download the next block range too)`)]
   }
 }
 
-function* mapRow(row: CsvRow, st: FileState): Generator<ImportRecord> {
+function mapRow(row: CsvRow, st: FileState, out: ImportRecord[]): void {
   const { c, network, layout } = st
   const loc = { line: row.line }
   const hashText = cell(row, c.hash)
@@ -179,11 +197,11 @@ function* mapRow(row: CsvRow, st: FileState): Generator<ImportRecord> {
   if (layout.kind === 'normal' || layout.kind === 'internal') {
     if (!to && contractText) {
       to = addressAt(contractText, network, at(st, row, c.contract), 'ContractAddress')
-      yield rec(KIND.account, loc, { network, address: to, isContract: true, how: 'created by this transaction (explorer ContractAddress column)' })
+      out.push(rec(KIND.account, loc, { network, address: to, isContract: true, how: 'created by this transaction (explorer ContractAddress column)' }))
     }
     if (layout.kind === 'normal' && !st.senders.has(from) && st.senders.size < SENDER_FACTS) {
       st.senders.add(from)
-      yield rec(KIND.account, loc, { network, address: from, isContract: false, how: 'sender of a top-level transaction (only externally owned accounts sign transactions)' })
+      out.push(rec(KIND.account, loc, { network, address: from, isContract: false, how: 'sender of a top-level transaction (only externally owned accounts sign transactions)' }))
     }
     const amount = nativeAmount(row, st)
     const status = statusOf(row, st)
@@ -207,7 +225,7 @@ function* mapRow(row: CsvRow, st: FileState): Generator<ImportRecord> {
       method: cell(row, layout.kind === 'normal' ? c.method : c.type) || null,
       kind: layout.kind === 'normal' ? 'native' : 'internal'
     }
-    yield rec(KIND.transfer, loc, t)
+    out.push(rec(KIND.transfer, loc, t))
     return
   }
 
@@ -229,12 +247,12 @@ function* mapRow(row: CsvRow, st: FileState): Generator<ImportRecord> {
     name = m ? m[1] : tok
     symbol = m ? m[2] : null
   }
-  if (!contract.startsWith('name:')) yield rec(KIND.account, loc, { network, address: contract, isContract: true, how: 'token contract of a token transfer' })
+  if (!contract.startsWith('name:')) out.push(rec(KIND.account, loc, { network, address: contract, isContract: true, how: 'token contract of a token transfer' }))
   if (!st.assetsSeen.has(contract)) {
     st.assetsSeen.add(contract)
     const d = st.decimals.get(contract)
     const a: AssetRec = { network, contract, symbol, name, decimals: layout.kind === 'nft' ? 0 : (d ?? null), decimalsSource: layout.kind === 'nft' ? 'file' : d !== undefined ? 'option' : null }
-    yield rec(KIND.asset, loc, a)
+    out.push(rec(KIND.asset, loc, a))
   }
   const status = c.status >= 0 ? statusOf(row, st) : 'ok'
   if (layout.kind === 'nft') {
@@ -243,13 +261,13 @@ function* mapRow(row: CsvRow, st: FileState): Generator<ImportRecord> {
     const q = c.quantity >= 0 ? cell(row, c.quantity) : '1'
     const qty = decimalAt(q || '1', at(st, row, c.quantity), 'Quantity', { thousands: true, nonNegative: true }).value
     if (qty.includes('.')) throw new ParseError(`Quantity ${q} is not a whole number of NFTs`, at(st, row, c.quantity))
-    yield rec(KIND.transfer, loc, { network, txid, block, time, from, to, lossy: false, idx: `pos:${st.posInTx}`, asset: contract, amount: qty, amountText: null, fee: null, status, method: cell(row, c.type) || null, kind: 'nft', tokenId })
+    out.push(rec(KIND.transfer, loc, { network, txid, block, time, from, to, lossy: false, idx: `pos:${st.posInTx}`, asset: contract, amount: qty, amountText: null, fee: null, status, method: cell(row, c.type) || null, kind: 'nft', tokenId }))
     return
   }
   const vi = c.value >= 0 ? c.value : c.quantity
   const parsed = decimalAt(cell(row, vi), at(st, row, vi), 'token value', { thousands: true, nonNegative: true, exponent: true, unit: true })
   const d = st.decimals.get(contract)
-  yield rec(KIND.transfer, loc, {
+  out.push(rec(KIND.transfer, loc, {
     network,
     txid,
     block,
@@ -266,7 +284,7 @@ function* mapRow(row: CsvRow, st: FileState): Generator<ImportRecord> {
     status,
     method: cell(row, c.method) || null,
     kind: 'token'
-  })
+  }))
 }
 
 /** Value of a native/internal row in wei: Value_IN or Value_OUT (the other is 0), or the 2025 Amount. */
