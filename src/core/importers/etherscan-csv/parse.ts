@@ -4,7 +4,8 @@ import { firstLine } from '../common/text-decode'
 import { ParseError, type Importer, type ImportInput, type ImportOptions, type ImportRecord } from '../types'
 import { KIND, note, rec, type AssetRec, type TransferRec } from '../accounts/records'
 import { addressAt, blockAt, chooseNetwork, decimalAt, optionAddress, optionDecimals, timeAt, unitsAt } from '../accounts/fields'
-import { FEE, headerSymbol, LAYOUTS, layoutOf, VALUE_IN, VALUE_OUT, type Layout } from './layouts'
+import { headerSymbol, LAYOUTS, layoutOf, type Layout } from './layouts'
+import { cols, type Cols } from './columns'
 
 /** Etherscan's per-download row cap: a file with exactly this many rows is probably cut short (FORMATS §1.1). */
 export const ETHERSCAN_ROW_CAP = 5000
@@ -15,62 +16,6 @@ const SENDER_FACTS = 100_000
 
 /** How native values and fees are read (non-negative, a unit suffix such as "0.1 ETH" allowed). */
 const NATIVE_VALUE = { nonNegative: true, unit: true } as const
-
-/** Column positions of a header, resolved once per file. */
-interface Cols {
-  hash: number
-  block: number
-  unix: number
-  date: number
-  from: number
-  to: number
-  contract: number
-  vin: number
-  vout: number
-  fee: number
-  status: number
-  err: number
-  method: number
-  type: number
-  value: number
-  tokenName: number
-  tokenSymbol: number
-  tokenId: number
-  quantity: number
-  token: number
-}
-
-function cols(h: CsvHeader): Cols {
-  const f = (...names: (string | RegExp)[]): number => {
-    for (const n of names) {
-      const i = h.find(n)
-      if (i >= 0) return i
-    }
-    return -1
-  }
-  return {
-    hash: f('Txhash', 'Transaction Hash', 'Parent Transaction Hash'),
-    block: f('Blockno', 'BlockNo'),
-    unix: f('UnixTimestamp'),
-    date: f('DateTime (UTC)', 'DateTime'),
-    from: f('From'),
-    to: f('TxTo', 'To'),
-    contract: f('ContractAddress'),
-    vin: f(VALUE_IN),
-    vout: f(VALUE_OUT),
-    fee: f(FEE, 'Txn Fee'),
-    status: f('Status'),
-    err: f('ErrCode'),
-    method: f('Method'),
-    type: f('Type'),
-    value: f('TokenValue', 'Amount', 'Value'),
-    tokenName: f('TokenName'),
-    tokenSymbol: f('TokenSymbol'),
-    tokenId: f('Token ID', 'TokenId'),
-    quantity: f('Quantity'),
-    token: f('Token')
-  }
-}
 
 /** Everything one file's rows share. */
 interface FileState {
