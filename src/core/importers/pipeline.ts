@@ -9,7 +9,7 @@ import { nowIso } from '../util/clock'
 import { faultPoint } from '../util/fault'
 import { detectFormat, importerById, listSinks, sinkFor } from './registry'
 import { readHead, rejectNonText } from './sniff'
-import { formatLocator, ParseError, type ConflictNote, type Importer, type ImportOptions, type SinkContext } from './types'
+import { formatLocator, ParseError, type ConflictNote, type Importer, type ImportOptions, type ImportRecord, type SinkContext } from './types'
 
 /** A file handed to an import. */
 export interface ImportFile {
@@ -152,7 +152,7 @@ async function importOne(c: CaseHandle, p: PendingEvidence, imp: Importer, o: Ru
   }
   const lockerPath = join(c.dir, item.lockerPath)
   const input = { name: p.originalName, size: item.size, open: () => createReadStream(lockerPath, { highWaterMark: 1 << 20 }) }
-  for await (const rec of imp.parse(input, o.options ?? {})) {
+  const storeRecord = (rec: ImportRecord): void => {
     ctx.locator = formatLocator(rec.loc)
     try {
       sinkFor(rec.kind).store(rec, ctx)
@@ -165,6 +165,12 @@ async function importOne(c: CaseHandle, p: PendingEvidence, imp: Importer, o: Ru
       faultPoint('mid-import')
     }
   }
+  if (imp.parseBatches) {
+    for await (const batch of imp.parseBatches(input, o.options ?? {})) for (const rec of batch) storeRecord(rec)
+  } else {
+    for await (const rec of imp.parse(input, o.options ?? {})) storeRecord(rec)
+  }
+  for (const s of listSinks()) s.endFile?.(ctx)
   if (conflictCount > result.conflicts.length) result.warnings.push(`${conflictCount} conflicts in all; the first ${result.conflicts.length} are listed`)
   c.db
     .prepare('UPDATE imports SET finished_at = ?, summary = ? WHERE id = ?')

