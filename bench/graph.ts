@@ -78,7 +78,7 @@ try {
     const gaps = times.slice(1).map((t: number, k: number) => t - times[k]).sort((a: number, b: number) => a - b)
     const med = gaps.length ? gaps[Math.floor(gaps.length / 2)] : NaN
     const p95 = gaps.length ? gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.95))] : NaN
-    rows.push([String(built.nodes.length), String(built.edges.length), ms(coreMs), `${(json / 1e6).toFixed(1)} MB`, ms(first), ms(draw), String(times.length), `${med.toFixed(0)} / ${p95.toFixed(0)}`, (1000 / med).toFixed(1)])
+    rows.push([String(built.nodes.id.length), String(built.edges.source.length), ms(coreMs), `${(json / 1e6).toFixed(1)} MB`, ms(first), ms(draw), String(times.length), `${med.toFixed(0)} / ${p95.toFixed(0)}`, (1000 / med).toFixed(1)])
     console.error(`done ${n}: ${rows[rows.length - 1].join(' | ')}`)
     await page.close()
   }

@@ -6,7 +6,7 @@ import { exportView } from '../graph/export'
 import { graphLabels } from '../graph/labels'
 import { cachedModel as buildModel } from '../graph/model-cache'
 import { addressesOfNode, expandNodes, flowPath, nodeBalances, selectionTransfers } from '../graph/queries'
-import { serialiseModel } from '../graph/serialise'
+import { serialiseNode, serialiseWire } from '../graph/serialise'
 import { annotate, deleteView, getView, listAnnotations, listViews, saveView } from '../graph/views-repo'
 import type { HandlerMap } from './context'
 
@@ -17,7 +17,7 @@ type ViewMethods = 'views.list' | 'views.open' | 'views.save' | 'views.delete'
 export const graphHandlers: HandlerMap<GraphMethods> = {
   'graph.build': (i, { state }) => {
     const db = state.caseById(i.caseId).db
-    return serialiseModel(db, i.state, buildModel(db, i.state))
+    return serialiseWire(db, i.state, buildModel(db, i.state))
   },
   'graph.expand': (i, { state }) => expandNodes(state.caseById(i.caseId).db, i.state, i.nodes, i.limit, i.offset),
   'graph.seeds': (i, { state }) => {
@@ -46,8 +46,7 @@ export const graphHandlers: HandlerMap<GraphMethods> = {
   'graph.transfers': (i, { state }) => selectionTransfers(state.caseById(i.caseId).db, buildModel(state.caseById(i.caseId).db, i.state), i.nodes, i.edges, i.offset, i.limit),
   'graph.node': (i, { state }) => {
     const db = state.caseById(i.caseId).db
-    const data = serialiseModel(db, i.state, buildModel(db, i.state))
-    const node = data.nodes.find((n) => n.id === i.node)
+    const node = serialiseNode(db, i.state, buildModel(db, i.state), i.node)
     if (!node) throw new ApiError('NOT_FOUND', 'that node is not in the view (hidden or filtered out?)')
     const members = [...addressesOfNode(db, i.node)].flatMap(([network, list]) => list.map((address) => ({ network, address })))
     return { node, members, balances: nodeBalances(db, i.node) }

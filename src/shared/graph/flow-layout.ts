@@ -69,3 +69,6 @@ export function flowLayout(nodes: string[], edges: FlowLayoutEdge[], opts: FlowL
   }
   return { positions, columns: col }
 }
+
+/** The canvas's flow layout (the exhibit export spaces its columns for bigger labels). */
+export const CANVAS_FLOW: FlowLayoutOptions = { columnGap: 300, rowGap: 130, narrow: (id) => id.startsWith('t:') }

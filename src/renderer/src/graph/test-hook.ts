@@ -17,6 +17,8 @@ export interface GraphTestHook {
   frameTimes: number[]
   nodeIds(): string[]
   state: unknown
+  /** Draw one frame now and return how long it took, in ms (bench only). */
+  renderNow?(opts: { moving?: boolean }): number
 }
 
 const enabled = (() => {
@@ -53,6 +55,19 @@ export function publishFrame(s: Sigma): void {
   h.frameTimes.push(now)
   if (h.frameTimes.length > 1000) h.frameTimes.splice(0, h.frameTimes.length - 1000)
   h.nodeIds = () => g.nodes()
+  h.renderNow = ({ moving }) => {
+    const t0 = performance.now()
+    const mc = s.getMouseCaptor() as unknown as { isMoving: boolean }
+    mc.isMoving = !!moving
+    ;(s as unknown as { render(): void }).render()
+    mc.isMoving = false
+    // Wait for the GPU (software WebGL) to finish, or the time only counts queuing the commands.
+    const gl = (s as unknown as { webGLContexts: Record<string, WebGLRenderingContext> }).webGLContexts
+    // readPixels waits for the GPU process (finish() alone returns before software WebGL has drawn).
+    const px = new Uint8Array(4)
+    for (const c of Object.values(gl)) c.readPixels(0, 0, 1, 1, c.RGBA, c.UNSIGNED_BYTE, px)
+    return performance.now() - t0
+  }
 }
 
 /** Publish the workspace state (a copy) for assertions. */
