@@ -166,8 +166,9 @@ export function buildModel(db: Db, state: GraphState): Model {
   const timelineItems: ModelItem[] = []
   const utxoTx = new Map<string, { network: string; txid: string }>()
   const edges = new Map<string, ModelEdge>()
-  // (source index, target index) → the pair's edges, one per asset; a numeric key instead of the edge id string.
-  const pairs = new Map<number, ModelEdge[]>()
+  // Per source node index: target index → the pair's edges, one per asset (small-integer keys instead of the
+  // edge id string per movement).
+  const pairs: (Map<number, ModelEdge[]> | undefined)[] = []
   const add = (src: string, dst: string, it: ModelItem) => {
     if (!filter.value(it)) return
     timelineItems.push(it)
@@ -175,10 +176,12 @@ export function buildModel(db: Db, state: GraphState): Model {
     const si = nodeIdx.get(src)
     const di = nodeIdx.get(dst)
     if (si === undefined || di === undefined) return
-    const key = si * 4_194_304 + di
-    let list = pairs.get(key)
-    if (!list) pairs.set(key, (list = []))
-    let e = list.find((x) => x.a.asset === it.asset && x.a.network === it.network)
+    let out = pairs[si]
+    if (!out) pairs[si] = out = new Map()
+    let list = out.get(di)
+    if (!list) out.set(di, (list = []))
+    let e: ModelEdge | undefined
+    for (const x of list) if (x.a.asset === it.asset && x.a.network === it.network) e = x
     if (!e) {
       list.push((e = { source: src, target: dst, a: { network: it.network, asset: it.asset, symbol: it.symbol, decimals: it.decimals, count: 0, total: 0n, firstTime: null, lastTime: null, items: [] } }))
       edges.set(edgeId(src, dst, it.network, it.asset), e)

@@ -1,5 +1,5 @@
 import type { GraphData, GraphNode, GraphState, GraphWire } from '../../shared/api/areas/graph'
-import { CANVAS_FLOW, flowLayout } from '../../shared/graph/flow-layout'
+import { CANVAS_FLOW, flowLayoutRows } from '../../shared/graph/flow-layout'
 import { decodeGraph, wireNode } from '../../shared/graph/wire'
 import { shortRef } from '../../shared/graph/ids'
 import { addressKey } from '../attribution/label-lookup'
@@ -8,15 +8,10 @@ import { annotationMap } from './views-repo'
 import { graphLabels } from './labels'
 import type { Model, ModelItem, NodeAttrs } from './model'
 
-const SCALE = 1_000_000n
-
-/** a/b as a display ratio in 0..1 computed on bigints (never an amount). */
-function ratio(a: bigint, b: bigint): number {
-  return b > 0n ? Number((a * SCALE) / b) / Number(SCALE) : 0
+/** a/b as a display ratio in 0..1 (sizes and widths only, never shown as an amount, so a float is fine). */
+function ratio(a: number, b: number): number {
+  return b > 0 ? a / b : 0
 }
-
-type Vol = { asset: number; inU: bigint; outU: bigint }
-type Stats = { vols: Map<number, Vol>; first: number | null; last: number | null }
 
 /**
  * The answer's asset table and each edge's index into it (in edge order). Assets are few, so everything after
@@ -36,32 +31,58 @@ function assetTable(m: Model): { table: GraphWire['assetTable']; edgeAsset: numb
   return { table, edgeAsset }
 }
 
-/** Per-node volumes per asset and active time span, plus the per-asset maxima display weights are relative to. */
-function nodeStats(m: Model, edgeAsset: number[], assets: number): { stats: Map<string, Stats>; maxVol: bigint[]; maxEdge: bigint[] } {
-  const stats = new Map<string, Stats>()
-  for (const n of m.nodes.keys()) stats.set(n, { vols: new Map(), first: null, last: null })
-  const maxEdge: bigint[] = new Array<bigint>(assets).fill(0n)
-  let i = 0
+/**
+ * Display weights and active time spans in one pass over the edges, on floats: node weight = its largest
+ * in- or outflow in an asset relative to the largest of any node in that asset; edge weight likewise. Exact
+ * per-node volumes are not needed to draw, so they are summed (as bigints) only for a single node's panel.
+ */
+function displayStats(m: Model, ids: string[], edgeAsset: number[], assets: number) {
+  const at = new Map(ids.map((id, i) => [id, i]))
+  const first: (number | null)[] = new Array<number | null>(ids.length).fill(null)
+  const last: (number | null)[] = new Array<number | null>(ids.length).fill(null)
+  // Per node a flat [asset, in, out, asset, in, out, …]: nodes touch one or a few assets.
+  const vols: number[][] = Array.from({ length: ids.length }, () => [])
+  const edgeTotal: number[] = []
+  const maxEdge = new Float64Array(assets)
+  let e = 0
   for (const { source, target, a } of m.edges.values()) {
-    const k = edgeAsset[i++]
-    if (a.total > maxEdge[k]) maxEdge[k] = a.total
+    const k = edgeAsset[e++]
+    const t = Number(a.total)
+    edgeTotal.push(t)
+    if (t > maxEdge[k]) maxEdge[k] = t
     for (let side = 0; side < 2; side++) {
-      const st = stats.get(side ? target : source)!
-      let v = st.vols.get(k)
-      if (!v) st.vols.set(k, (v = { asset: k, inU: 0n, outU: 0n }))
-      if (side) v.inU += a.total
-      else v.outU += a.total
-      if (a.firstTime != null && (st.first == null || a.firstTime < st.first)) st.first = a.firstTime
-      if (a.lastTime != null && (st.last == null || a.lastTime > st.last)) st.last = a.lastTime
+      const i = at.get(side ? target : source)
+      if (i === undefined) continue
+      const v = vols[i]
+      let j = 0
+      while (j < v.length && v[j] !== k) j += 3
+      if (j === v.length) v.push(k, 0, 0)
+      v[j + 1 + side] += t
+      if (a.firstTime != null && (first[i] == null || a.firstTime < first[i]!)) first[i] = a.firstTime
+      if (a.lastTime != null && (last[i] == null || a.lastTime > last[i]!)) last[i] = a.lastTime
     }
   }
-  const maxVol: bigint[] = new Array<bigint>(assets).fill(0n)
-  for (const st of stats.values())
-    for (const x of st.vols.values()) {
-      const t = x.inU > x.outU ? x.inU : x.outU
-      if (t > maxVol[x.asset]) maxVol[x.asset] = t
-    }
-  return { stats, maxVol, maxEdge }
+  const maxVol = new Float64Array(assets)
+  for (const v of vols) for (let j = 0; j < v.length; j += 3) maxVol[v[j]] = Math.max(maxVol[v[j]], v[j + 1], v[j + 2])
+  const weight = vols.map((v) => {
+    let w = 0
+    for (let j = 0; j < v.length; j += 3) w = Math.max(w, ratio(Math.max(v[j + 1], v[j + 2]), maxVol[v[j]]))
+    return w
+  })
+  return { at, first, last, weight, edgeWeight: edgeTotal.map((t, i) => ratio(t, maxEdge[edgeAsset[i]])) }
+}
+
+/** Exact received/sent per asset of one node over the view's edges (the node panel's figures). */
+function exactVolumes(m: Model, id: string, edgeAsset: Map<object, number>): [number, string, string][] {
+  const by = new Map<number, [bigint, bigint]>()
+  for (const eid of m.incident(id)) {
+    const e = m.edges.get(eid)!
+    const k = edgeAsset.get(e)!
+    const v = by.get(k) ?? by.set(k, [0n, 0n]).get(k)!
+    if (e.target === id) v[0] += e.a.total
+    if (e.source === id) v[1] += e.a.total
+  }
+  return [...by].map(([k, [i, o]]) => [k, i.toString(), o.toString()])
 }
 
 /** Default display label of a node and its label category. */
@@ -83,16 +104,17 @@ const split = (k: string) => ({ network: k.slice(0, k.indexOf(':')), address: k.
  */
 export function serialiseWire(db: Db, state: GraphState, m: Model, only?: Set<string>): GraphWire {
   const { table, edgeAsset } = assetTable(m)
-  const { stats, maxVol, maxEdge } = nodeStats(m, edgeAsset, table.length)
-  const ids = only ? [...m.nodes.keys()].filter((id) => only.has(id)) : [...m.nodes.keys()]
+  const all = [...m.nodes.keys()]
+  const ids = only ? all.filter((id) => only.has(id)) : all
+  // Weights stay relative to the whole view even when one node is asked for.
+  const st = displayStats(m, all, edgeAsset, table.length)
   const labels = graphLabels(db, ids.flatMap((id) => m.nodes.get(id)!.members.map(split)))
   const notes = annotationMap(db)
-  const flow = only ? null : flowLayout(ids, [...m.edges.values()].map((e) => ({ source: e.source, target: e.target, firstTime: e.a.firstTime })), CANVAS_FLOW).positions
   const cats: string[] = []
   const catIndex = new Map<string, number>()
   const w: GraphWire = {
     assetTable: table,
-    nodes: { id: ids, label: [], category: [], weight: [], firstTime: [], lastTime: [], x: [], y: [], volumes: [], labels: {}, entity: {}, annotation: {}, position: {} },
+    nodes: { id: ids, label: [], category: [], weight: [], firstTime: [], lastTime: [], x: [], y: [], labels: {}, entity: {}, annotation: {}, position: {} },
     categories: cats,
     edges: { source: [], target: [], asset: [], count: [], total: [], weight: [], firstTime: [], lastTime: [], annotation: {} },
     hidden: m.hidden.map((id) => ({ id, label: id })),
@@ -105,23 +127,18 @@ export function serialiseWire(db: Db, state: GraphState, m: Model, only?: Set<st
     const a = m.nodes.get(id)!
     const ls = labels.size ? a.members.flatMap((k) => labels.get(addressKey(split(k).network, split(k).address)) ?? []) : []
     const { label, category } = nodeTitle(a, ls)
-    const st = stats.get(id)!
-    let weight = 0
-    for (const x of st.vols.values()) weight = Math.max(weight, ratio(x.inU > x.outU ? x.inU : x.outU, maxVol[x.asset]))
+    const k = st.at.get(id)!
     let c: number | null = null
     if (category != null) {
       c = catIndex.get(category) ?? null
       if (c == null) catIndex.set(category, (c = cats.push(category) - 1))
     }
-    const p = flow?.get(id) ?? { x: 0, y: 0 }
     N.label.push(label)
     N.category.push(c)
-    N.weight.push(round4(weight))
-    N.firstTime.push(st.first)
-    N.lastTime.push(st.last)
-    N.x.push(p.x)
-    N.y.push(p.y)
-    N.volumes.push([...st.vols.values()].map((x) => [x.asset, x.inU.toString(), x.outU.toString()] as [number, string, string]))
+    N.weight.push(round4(st.weight[k]))
+    N.firstTime.push(st.first[k])
+    N.lastTime.push(st.last[k])
+    if (only) (N.volumes ??= []).push(exactVolumes(m, id, new Map([...m.edges.values()].map((e, j) => [e, edgeAsset[j]]))))
     if (ls.length) N.labels[i] = ls.slice(0, 20).map((l) => ({ name: l.name, category: l.category, source: l.source, confidence: l.confidence, sanctioned: l.sanctioned }))
     if (a.entityId != null) N.entity[i] = { id: a.entityId, name: a.entityName ?? '', members: a.members.length }
     const note = notes.size ? notes.get(id) : undefined
@@ -129,7 +146,11 @@ export function serialiseWire(db: Db, state: GraphState, m: Model, only?: Set<st
     const pos = state.positions[id]
     if (pos) N.position[i] = pos
   })
-  if (only) return w
+  if (only) {
+    N.x = ids.map(() => 0)
+    N.y = ids.map(() => 0)
+    return w
+  }
   const at = new Map(ids.map((id, i) => [id, i]))
   const E = w.edges
   // Notes are few: find their edges once instead of looking up every edge id.
@@ -149,11 +170,14 @@ export function serialiseWire(db: Db, state: GraphState, m: Model, only?: Set<st
     E.asset.push(k)
     E.count.push(a.count)
     E.total.push(a.total.toString())
-    E.weight.push(round4(ratio(a.total, maxEdge[k])))
+    E.weight.push(round4(st.edgeWeight[i]))
     E.firstTime.push(a.firstTime)
     E.lastTime.push(a.lastTime)
     i++
   }
+  const flow = flowLayoutRows(ids, E.source, E.target, E.firstTime, CANVAS_FLOW)
+  N.x = Array.from(flow.x)
+  N.y = Array.from(flow.y)
   return w
 }
 

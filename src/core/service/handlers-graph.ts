@@ -13,11 +13,20 @@ import type { HandlerMap } from './context'
 type GraphMethods = 'graph.build' | 'graph.expand' | 'graph.seeds' | 'graph.transfers' | 'graph.node' | 'graph.path' | 'graph.annotate' | 'graph.annotations' | 'graph.group' | 'graph.export'
 type ViewMethods = 'views.list' | 'views.open' | 'views.save' | 'views.delete'
 
+const wires = new WeakMap<object, { key: string; wire: ReturnType<typeof serialiseWire> }>()
+
 /** Graph workspace methods: build, expand, inspect, annotate, group, export. */
 export const graphHandlers: HandlerMap<GraphMethods> = {
   'graph.build': (i, { state }) => {
     const db = state.caseById(i.caseId).db
-    return serialiseWire(db, i.state, buildModel(db, i.state))
+    const m = buildModel(db, i.state)
+    // The same model (cached by case stamp + view) with the same pinned positions gives the same answer.
+    const key = JSON.stringify(i.state.positions)
+    const hit = wires.get(m)
+    if (hit?.key === key) return hit.wire
+    const wire = serialiseWire(db, i.state, m)
+    wires.set(m, { key, wire })
+    return wire
   },
   'graph.expand': (i, { state }) => expandNodes(state.caseById(i.caseId).db, i.state, i.nodes, i.limit, i.offset),
   'graph.seeds': (i, { state }) => {

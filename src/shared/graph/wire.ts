@@ -31,7 +31,7 @@ export function wireNode(w: GraphWire, i: number): GraphNode {
     category: c == null ? null : w.categories[c],
     labels: n.labels[i] ?? [],
     entity: n.entity[i] ?? null,
-    volumes: n.volumes[i].map(([k, inU, outU]) => ({ ...w.assetTable[k], in: inU, out: outU })),
+    volumes: (n.volumes?.[i] ?? []).map(([k, inU, outU]) => ({ ...w.assetTable[k], in: inU, out: outU })),
     weight: n.weight[i],
     firstTime: n.firstTime[i],
     lastTime: n.lastTime[i],
