@@ -55,6 +55,7 @@ try {
     })
     const first = await page.evaluate(() => window.__chaintrailGraph!.firstFrameAt - (window as unknown as { __t0: number }).__t0)
     const draw = await page.evaluate(() => window.__chaintrailGraph!.firstFrameAt - window.__chaintrailGraph!.dataAt)
+    const gpu = await page.evaluate(() => window.__chaintrailGraph!.firstFrameGpuMs)
 
     const b0 = performance.now()
     const built = await host.core.invoke('graph.build', { caseId, state: { ...state, btcMode: 'tx' } })
@@ -78,7 +79,7 @@ try {
     const gaps = times.slice(1).map((t: number, k: number) => t - times[k]).sort((a: number, b: number) => a - b)
     const med = gaps.length ? gaps[Math.floor(gaps.length / 2)] : NaN
     const p95 = gaps.length ? gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.95))] : NaN
-    rows.push([String(built.nodes.id.length), String(built.edges.source.length), ms(coreMs), `${(json / 1e6).toFixed(1)} MB`, ms(first), ms(draw), String(times.length), `${med.toFixed(0)} / ${p95.toFixed(0)}`, (1000 / med).toFixed(1)])
+    rows.push([String(built.nodes.id.length), String(built.edges.source.length), ms(coreMs), `${(json / 1e6).toFixed(1)} MB`, ms(first), ms(draw), ms(gpu), String(times.length), `${med.toFixed(0)} / ${p95.toFixed(0)}`, (1000 / med).toFixed(1)])
     console.error(`done ${n}: ${rows[rows.length - 1].join(' | ')}`)
     await page.close()
   }
@@ -88,7 +89,7 @@ try {
   rmSync(root, { recursive: true, force: true })
 }
 
-const head = ['nodes', 'edges', 'core graph.build', 'JSON', 'open view → first frame', 'of which drawing', 'frames in 3 s pan', 'pan frame ms median / p95', 'pan fps']
+const head = ['nodes', 'edges', 'core graph.build', 'JSON', 'open view → first frame', 'of which drawing', 'of which GPU', 'frames in 3 s pan', 'pan frame ms median / p95', 'pan fps']
 const w = head.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].length)))
 console.log(head.map((h, k) => h.padEnd(w[k])).join('  '))
 console.log(w.map((x) => '-'.repeat(x)).join('  '))

@@ -1,7 +1,7 @@
 import type Graph from 'graphology'
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react'
 import Sigma from 'sigma'
-import { EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering'
+import { EdgeArrowProgram, EdgeLineProgram, NodePointProgram } from 'sigma/rendering'
 import { labelLayer } from './label-layer'
 import { makeReducers, type Highlight } from './reducers'
 import { edgeIdOf, fromSigma, LINE_EDGES, type EdgeView, type NodeView } from './to-graphology'
@@ -12,6 +12,7 @@ const FIT_RATIO = 1.4
 const FIT_X = 0.6
 // Hover highlighting re-runs the reducers over every node and edge; on big graphs only a click highlights.
 const HOVER_MAX = 5000
+const BIG_POINTS = 5000
 const FONT = { family: 'Inter, "Segoe UI", system-ui, sans-serif', size: 12, weight: '600', color: '#1e293b' }
 
 /** What the workspace can ask of the canvas. */
@@ -60,6 +61,8 @@ export function GraphCanvas(p: Props) {
       nodeReducer: r.node,
       edgeReducer: r.edge,
       defaultEdgeType: lines ? 'line' : 'arrow',
+      // Big graphs draw discs as GL points (one vertex per node instead of a triangle's three).
+      ...(order > BIG_POINTS ? { nodeProgramClasses: { circle: NodePointProgram as never } } : {}),
       edgeProgramClasses: lines ? { line: EdgeLineProgram as never } : { arrow: EdgeArrowProgram as never },
       renderEdgeLabels: false,
       // Edge picking costs a second render pass each frame; past a few thousand edges, flows are picked from
