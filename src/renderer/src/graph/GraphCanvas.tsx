@@ -7,9 +7,9 @@ import { makeReducers, type Highlight } from './reducers'
 import { edgeIdOf, fromSigma, LINE_EDGES, type EdgeView, type NodeView } from './to-graphology'
 import { publishFrame } from './test-hook'
 
-const FIT_RATIO = 1.4
+const FIT_RATIO = 1.25
 // Labels are drawn right of their node, so the fitted view is nudged right to keep the last column's names in.
-const FIT_X = 0.6
+const FIT_X = 0.64
 // Hover highlighting re-runs the reducers over every node and edge; on big graphs only a click highlights.
 const HOVER_MAX = 5000
 const BIG_POINTS = 5000
@@ -53,7 +53,16 @@ export function GraphCanvas(p: Props) {
     // Past ~20k flows, 1-px GL lines instead of arrow quads: software WebGL draws them several times faster, and
     // at that density arrowheads are unreadable anyway (direction shows in the flow layout and the panels).
     const lines = size > LINE_EDGES
-    const labels = labelLayer(FONT)
+    // HTML overlays drawn over the canvas (legend, counters) are kept free of labels.
+    const labels = labelLayer(FONT, () => {
+      const host = box.current
+      if (!host?.parentElement) return []
+      const o = host.getBoundingClientRect()
+      return [...host.parentElement.querySelectorAll('[data-canvas-overlay]')].map((el) => {
+        const r = el.getBoundingClientRect()
+        return { x: r.x - o.x - 4, y: r.y - o.y - 4, w: r.width + 8, h: r.height + 8 }
+      })
+    })
     const r = makeReducers(p.graph, () => hl.current)
     // Everything goes into the constructor: each later setSetting re-indexes every node and edge again.
     const s = new Sigma<NodeView, EdgeView>(p.graph, box.current!, {

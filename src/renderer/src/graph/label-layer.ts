@@ -4,7 +4,8 @@ import type { NodeDisplayData, PartialButFor } from 'sigma/types'
 import { drawPictogram, hasPictogram } from './pictograms'
 
 type LabelData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { key?: string; icon?: string }
-interface Box {
+/** A rectangle in canvas pixels. */
+export interface Box {
   x: number
   y: number
   w: number
@@ -22,7 +23,7 @@ const PAD = 4
  * (selected, highlighted neighbourhood, then bigger nodes first) and a label whose box would touch an already
  * drawn label or another node's disc is left out (the panel and hover still show it).
  */
-export function labelLayer(font: { family: string; size: number; weight: string; color: string }): { settings: Pick<Settings, 'defaultDrawNodeLabel' | 'defaultDrawNodeHover'>; attach(s: Sigma): void } {
+export function labelLayer(font: { family: string; size: number; weight: string; color: string }, reserved: () => Box[] = () => []): { settings: Pick<Settings, 'defaultDrawNodeLabel' | 'defaultDrawNodeHover'>; attach(s: Sigma): void } {
   let cands: LabelData[] = []
   const fontText = `${font.weight} ${font.size}px ${font.family}`
   return {
@@ -31,17 +32,18 @@ export function labelLayer(font: { family: string; size: number; weight: string;
       defaultDrawNodeLabel: (_c: CanvasRenderingContext2D, d: LabelData) => void cands.push(d),
       defaultDrawNodeHover: (c: CanvasRenderingContext2D, d: LabelData, st: Settings) => drawHover(c, d, st, fontText)
     } as never,
-    attach: (s) => attach(s, font, fontText, () => cands, () => (cands = []))
+    attach: (s) => attach(s, font, fontText, () => cands, () => (cands = []), reserved)
   }
 }
 
-function attach(s: Sigma, font: { size: number; color: string }, fontText: string, get: () => LabelData[], reset: () => void): void {
+function attach(s: Sigma, font: { size: number; color: string }, fontText: string, get: () => LabelData[], reset: () => void, reserved: () => Box[]): void {
   const widths = new Map<string, number>()
   s.on('beforeRender', reset)
   s.on('afterRender', () => {
     const cands = get()
     if (!cands.length) return
     const c = s.getCanvases().labels.getContext('2d')!
+    const { width, height } = s.getDimensions()
     c.font = fontText
     if (widths.size > 20_000) widths.clear()
     const measure = (t: string) => widths.get(t) ?? widths.set(t, c.measureText(t).width).get(t)!
@@ -52,8 +54,10 @@ function attach(s: Sigma, font: { size: number; color: string }, fontText: strin
       return out
     }
     const put = (b: Box & { owner?: string }) => keys(b).forEach((k) => (grid.get(k) ?? grid.set(k, []).get(k)!).push(b))
-    const hits = (b: Box, owner: string | undefined) => keys(b).some((k) => grid.get(k)?.some((o) => o.owner !== owner && o.x < b.x + b.w && b.x < o.x + o.w && o.y < b.y + b.h && b.y < o.y + o.h))
-    // Other nodes' discs are obstacles too, so a label never runs across a node.
+    // Boxes that only touch (within a pixel) do not collide.
+    const hits = (b: Box, owner: string | undefined) => keys(b).some((k) => grid.get(k)?.some((o) => o.owner !== owner && o.x < b.x + b.w - 1 && b.x < o.x + o.w - 1 && o.y < b.y + b.h - 1 && b.y < o.y + o.h - 1))
+    // Overlays on the canvas (legend, counters) and other nodes' discs are obstacles too.
+    for (const r of reserved()) put(r)
     for (const d of cands) put({ x: d.x - d.size, y: d.y - d.size, w: 2 * d.size, h: 2 * d.size, owner: d.key })
     cands.sort((a, b) => Number(!!b.highlighted) - Number(!!a.highlighted) || Number(!!b.forceLabel) - Number(!!a.forceLabel) || b.size - a.size)
     c.textBaseline = 'middle'
@@ -65,23 +69,41 @@ function attach(s: Sigma, font: { size: number; color: string }, fontText: strin
       const inside = icon && d.size >= 7
       if (inside) drawPictogram(c, icon, d.x, d.y, d.size * 0.58, '#ffffff')
       const badge = icon && !inside
-      const x0 = d.x + d.size + PAD
-      const box = { x: x0 - 2, y: d.y - font.size / 2 - 2, w: (badge ? BADGE : 0) + measure(d.label) + 4, h: font.size + 4 }
-      if (hits(box, d.key)) continue
+      const cw = (badge ? BADGE : 0) + measure(d.label)
+      const h = font.size + 4
+      // Right of the node first (reads like a list), then below, above, left: the first place that is free
+      // and inside the canvas wins; none free means no label (hover and the panel still show it).
+      const right = d.x + d.size + PAD - 2
+      const left = d.x - d.size - PAD - cw - 2
+      const places = [
+        { x: right, y: d.y - h / 2 },
+        { x: d.x - cw / 2 - 2, y: d.y + d.size + 2 },
+        { x: d.x - cw / 2 - 2, y: d.y - d.size - 2 - h },
+        { x: left, y: d.y - h / 2 },
+        // Slightly raised or lowered beside the node, for tight columns.
+        { x: right, y: d.y - h + 2 },
+        { x: right, y: d.y - 2 },
+        { x: left, y: d.y - h + 2 },
+        { x: left, y: d.y - 2 }
+      ]
+      const box = places.map((p) => ({ ...p, w: cw + 4, h })).find((b) => b.x >= 0 && b.y >= 0 && b.x + b.w <= width && b.y + b.h <= height && !hits(b, d.key))
+      if (!box) continue
       put({ ...box, owner: d.key })
+      const x0 = box.x + 2
+      const cy = box.y + h / 2
       if (badge) {
         c.beginPath()
-        c.arc(x0 + 6, d.y, 6.5, 0, Math.PI * 2)
+        c.arc(x0 + 6, cy, 6.5, 0, Math.PI * 2)
         c.fillStyle = d.color
         c.fill()
-        drawPictogram(c, icon, x0 + 6, d.y, 4, '#ffffff')
+        drawPictogram(c, icon, x0 + 6, cy, 4, '#ffffff')
       }
       const tx = x0 + (badge ? BADGE : 0)
       c.lineWidth = 3.5
       c.strokeStyle = 'rgba(255,255,255,0.92)'
-      c.strokeText(d.label, tx, d.y)
+      c.strokeText(d.label, tx, cy)
       c.fillStyle = font.color
-      c.fillText(d.label, tx, d.y)
+      c.fillText(d.label, tx, cy)
     }
   })
 }

@@ -101,11 +101,11 @@ export function GraphTab({ caseId, revision }: CaseTabProps) {
             )}
             {ws.data && (
               <>
-                <div className="ct-graph-stats" data-testid="graph-stats">
+                <div className="ct-graph-stats" data-testid="graph-stats" data-canvas-overlay>
                   <strong>{ws.data.nodes.id.length}</strong> nodes · <strong>{ws.data.edges.source.length}</strong> flows
                   {ws.busy && <span className="ct-spin" aria-label="Loading" />}
                 </div>
-                <div className="ct-graph-legend" aria-label="Legend">
+                <div className="ct-graph-legend" aria-label="Legend" data-canvas-overlay>
                   {cats.map((c) => (
                     <span key={c.name}>
                       <i style={{ background: c.color }} />
