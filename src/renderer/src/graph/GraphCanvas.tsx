@@ -4,7 +4,7 @@ import Sigma from 'sigma'
 import { EdgeArrowProgram, EdgeLineProgram, NodePointProgram } from 'sigma/rendering'
 import { labelLayer } from './label-layer'
 import { makeReducers, type Highlight } from './reducers'
-import { edgeIdOf, fromSigma, LINE_EDGES, type EdgeView, type NodeView } from './to-graphology'
+import { edgeIdOf, fromSigma, LINE_EDGES, nodeIdOf, nodeKeyOf, type EdgeView, type NodeView } from './to-graphology'
 import { publishFrame } from './test-hook'
 
 const FIT_RATIO = 1.25
@@ -107,12 +107,12 @@ export function GraphCanvas(p: Props) {
     let moved = false
     s.on('afterRender', () => publishFrame(s as unknown as Sigma))
     s.on('clickNode', (e) => {
-      if (!moved) cb.current.onNodeClick(e.node, (e.event.original as MouseEvent).shiftKey)
+      if (!moved) cb.current.onNodeClick(nodeIdOf(p.graph, e.node), (e.event.original as MouseEvent).shiftKey)
     })
     s.on('clickEdge', (e) => cb.current.onEdgeClick(edgeIdOf(p.graph, e.edge)))
     s.on('clickStage', () => cb.current.onStageClick())
     if (order <= HOVER_MAX) {
-      s.on('enterNode', (e) => cb.current.onHover(e.node))
+      s.on('enterNode', (e) => cb.current.onHover(nodeIdOf(p.graph, e.node)))
       s.on('leaveNode', () => cb.current.onHover(null))
     }
     s.on('downNode', (e) => {
@@ -132,7 +132,7 @@ export function GraphCanvas(p: Props) {
     mc.on('mouseup', () => {
       if (dragged && moved) {
         const a = s.getGraph().getNodeAttributes(dragged)
-        cb.current.onNodeMoved(dragged, fromSigma(a))
+        cb.current.onNodeMoved(a.id, fromSigma(a))
       }
       dragged = null
       setTimeout(() => (moved = false), 0)
@@ -156,12 +156,13 @@ export function GraphCanvas(p: Props) {
     fit: () => void sigma.current?.getCamera().animate({ x: FIT_X, y: 0.5, angle: 0, ratio: FIT_RATIO }, { duration: 300 }),
     flyTo(node) {
       const s = sigma.current
-      const d = s?.getNodeDisplayData(node)
+      const key = s ? nodeKeyOf(s.getGraph(), node) : undefined
+      const d = key !== undefined ? s?.getNodeDisplayData(key) : undefined
       if (s && d) void s.getCamera().animate({ x: d.x, y: d.y, ratio: 0.6 }, { duration: 400 })
     },
     positions() {
       const out: Record<string, { x: number; y: number }> = {}
-      sigma.current?.getGraph().forEachNode((id, a) => (out[id] = fromSigma(a)))
+      sigma.current?.getGraph().forEachNode((_k, a) => (out[a.id] = fromSigma(a)))
       return out
     },
     refresh: () => sigma.current?.refresh({})

@@ -64,6 +64,12 @@ function attach(s: Sigma, font: { size: number; color: string }, fontText: strin
     c.lineJoin = 'round'
     for (const d of cands) {
       if (!d.label) continue
+      // A highlighted (selected) node shows its label on sigma's hover card; keep that card's area free instead.
+      if (d.highlighted) {
+        const w = measure((d as { fullLabel?: string }).fullLabel || d.label) + BADGE + 14
+        put({ x: d.x - d.size - 3, y: d.y - Math.max(d.size + 3, font.size / 2 + 6), w: 2 * d.size + 6 + w, h: Math.max(2 * d.size + 6, font.size + 12), owner: d.key })
+        continue
+      }
       const icon = d.icon && hasPictogram(d.icon) ? d.icon : null
       // A pictogram goes inside a disc big enough to hold it, else in a small badge before the text.
       const inside = icon && d.size >= 7

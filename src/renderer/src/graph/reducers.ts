@@ -1,6 +1,6 @@
 import type Graph from 'graphology'
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types'
-import { edgeKeyOf, type EdgeView, type NodeView } from './to-graphology'
+import { edgeKeyOf, nodeKeyOf, type EdgeView, type NodeView } from './to-graphology'
 
 /** What the highlight reducers look at; held outside the graph so highlighting never mutates the model. */
 export interface Highlight {
@@ -21,12 +21,13 @@ export function makeReducers(graph: Graph<NodeView, EdgeView>, h: () => Highligh
   const focusSet = (): Set<string> | null => {
     const s = h()
     if (s.path) return s.path.nodes
-    const seeds = [...s.selected, ...(s.hovered ? [s.hovered] : [])].filter((n) => graph.hasNode(n))
+    // Seeds and the answer are node ids; the graph is walked by drawing key.
+    const seeds = [...s.selected, ...(s.hovered ? [s.hovered] : [])].flatMap((n) => nodeKeyOf(graph, n) ?? [])
     const ek = s.selectedEdge ? edgeKeyOf(graph, s.selectedEdge) : undefined
     if (ek !== undefined && graph.hasEdge(ek)) seeds.push(graph.source(ek), graph.target(ek))
     if (!seeds.length) return null
-    const out = new Set(seeds)
-    for (const n of seeds) graph.forEachNeighbor(n, (m) => void out.add(m))
+    const out = new Set(seeds.map((k) => graph.getNodeAttribute(k, 'id')))
+    for (const n of seeds) graph.forEachNeighbor(n, (_m, a) => void out.add(a.id))
     return out
   }
   // Per highlight state: the focus set, and the selected/path edges as drawing keys (edges are keyed by row).
@@ -44,9 +45,10 @@ export function makeReducers(graph: Graph<NodeView, EdgeView>, h: () => Highligh
   // Reducers run for every node and edge on each refresh: with nothing highlighted they return at once, and
   // sigma already hands them a copy, so they change it in place instead of spreading a new object.
   return {
-    node(node: string, data: NodeView): Partial<NodeDisplayData> {
+    node(_key: string, data: NodeView): Partial<NodeDisplayData> {
       const s = h()
       if (!active(s)) return data
+      const node = data.id
       const f = focus()
       const res = data as NodeView & Partial<NodeDisplayData>
       if (s.selected.has(node) || s.hovered === node) res.label = data.fullLabel
@@ -82,8 +84,8 @@ export function makeReducers(graph: Graph<NodeView, EdgeView>, h: () => Highligh
       }
       const f = focus()
       if (f) {
-        const src = graph.source(edge)
-        const dst = graph.target(edge)
+        const src = graph.getNodeAttribute(graph.source(edge), 'id')
+        const dst = graph.getNodeAttribute(graph.target(edge), 'id')
         const touches = s.selected.has(src) || s.selected.has(dst) || s.hovered === src || s.hovered === dst
         if (!touches) res.color = DIM_EDGE
       }

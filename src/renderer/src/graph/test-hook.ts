@@ -60,7 +60,7 @@ export function publishFrame(s: Sigma): void {
   h.lastFrameAt = now
   h.frameTimes.push(now)
   if (h.frameTimes.length > 1000) h.frameTimes.splice(0, h.frameTimes.length - 1000)
-  h.nodeIds = () => g.nodes()
+  h.nodeIds = () => g.mapNodes((_k, a) => (a as { id?: string }).id ?? _k)
 }
 
 /** Publish the workspace state (a copy) for assertions. */

@@ -5,6 +5,8 @@ import { wireEdgeId } from '../../../shared/graph/wire'
 
 /** Node attributes sigma draws (plus ours). Positions are sigma space: y grows upwards. */
 export interface NodeView {
+  /** The contract's node id (the drawing graph keys nodes by row number, see `wires`). */
+  id: string
   x: number
   y: number
   size: number
@@ -68,10 +70,12 @@ export function toGraphology(w: GraphWire, previous?: Graph<NodeView, EdgeView>,
     const c = N.category[i]
     const st = c == null ? none : styles[c]
     const saved = N.position[i]
-    const prev = !flow && !saved && previous?.hasNode(id) ? previous.getNodeAttributes(id) : null
+    const pk = !flow && !saved && previous ? nodeKeyOf(previous, id) : undefined
+    const prev = pk !== undefined ? previous!.getNodeAttributes(pk) : null
     const pos = saved ? toSigma(saved) : prev ? { x: prev.x, y: prev.y } : { x: N.x[i], y: -N.y[i] }
     const tx = id.startsWith('t:')
-    g.addNode(id, {
+    g.addNode(String(i), {
+      id,
       x: pos.x,
       y: pos.y,
       size: tx ? Math.min(3.5, base) : base + Math.sqrt(N.weight[i]) * span,
@@ -92,20 +96,32 @@ export function toGraphology(w: GraphWire, previous?: Graph<NodeView, EdgeView>,
   }
   const E = w.edges
   const colors = w.assetTable.map((a) => assetColor(`${a.network}:${a.asset}`) + 'b0')
-  const ids = N.id
   const type = E.source.length > LINE_EDGES ? 'line' : 'arrow'
   for (let i = 0; i < E.source.length; i++) {
-    const s = ids[E.source[i]]
-    const t = ids[E.target[i]]
-    g.addDirectedEdgeWithKey(String(i), s, t, { size: 1 + Math.sqrt(E.weight[i]) * 5, color: colors[E.asset[i]], label: '', hidden: false, forceLabel: false, type, zIndex: 0 })
+    g.addDirectedEdgeWithKey(String(i), String(E.source[i]), String(E.target[i]), { size: 1 + Math.sqrt(E.weight[i]) * 5, color: colors[E.asset[i]], label: '', hidden: false, forceLabel: false, type, zIndex: 0 })
   }
   wires.set(g, { w })
   return g
 }
 
-// Drawing edges are keyed by their row number ("0", "1", …), not by the long edge id: sigma keeps per-edge
-// caches in plain objects keyed by edge key, and integer-like keys made indexing 200k edges several times faster.
-const wires = new WeakMap<Graph, { w: GraphWire; keys?: Map<string, string> }>()
+// Drawing nodes and edges are keyed by their row number ("0", "1", …), not by the long ids: graphology and sigma
+// keep per-item state in plain objects keyed by key, and integer-like keys made building and indexing a
+// 50k-node / 200k-edge graph several times faster. These functions translate between keys and contract ids.
+const wires = new WeakMap<Graph, { w: GraphWire; keys?: Map<string, string>; nodeKeys?: Map<string, string> }>()
+
+/** The contract's node id of a drawing node key. */
+export function nodeIdOf(g: Graph, key: string): string {
+  const x = wires.get(g)
+  return x ? (x.w.nodes.id[Number(key)] ?? key) : key
+}
+
+/** The drawing key of a contract node id (undefined when not drawn); the index is built on first use. */
+export function nodeKeyOf(g: Graph, id: string): string | undefined {
+  const x = wires.get(g)
+  if (!x) return undefined
+  x.nodeKeys ??= new Map(x.w.nodes.id.map((n, i) => [n, String(i)]))
+  return x.nodeKeys.get(id)
+}
 
 /** The contract's edge id of a drawing edge key. */
 export function edgeIdOf(g: Graph, key: string): string {
@@ -128,8 +144,8 @@ export function edgeKeyOf(g: Graph, id: string): string | undefined {
 export function applyFlowLayout(g: Graph<NodeView, EdgeView>, w: GraphWire): void {
   const N = w.nodes
   for (let i = 0; i < N.id.length; i++) {
-    const id = N.id[i]
-    if (!g.hasNode(id) || g.getNodeAttribute(id, 'fixed')) continue
-    g.mergeNodeAttributes(id, { x: N.x[i], y: -N.y[i] })
+    const key = nodeKeyOf(g, N.id[i])
+    if (key === undefined || g.getNodeAttribute(key, 'fixed')) continue
+    g.mergeNodeAttributes(key, { x: N.x[i], y: -N.y[i] })
   }
 }
