@@ -73,11 +73,11 @@ function displayStats(m: Model, ids: string[], edgeAsset: number[], assets: numb
 }
 
 /** Exact received/sent per asset of one node over the view's edges (the node panel's figures). */
-function exactVolumes(m: Model, id: string, edgeAsset: Map<object, number>): [number, string, string][] {
+function exactVolumes(m: Model, id: string, table: GraphWire['assetTable']): [number, string, string][] {
   const by = new Map<number, [bigint, bigint]>()
   for (const eid of m.incident(id)) {
     const e = m.edges.get(eid)!
-    const k = edgeAsset.get(e)!
+    const k = table.findIndex((t) => t.network === e.a.network && t.asset === e.a.asset)
     const v = by.get(k) ?? by.set(k, [0n, 0n]).get(k)!
     if (e.target === id) v[0] += e.a.total
     if (e.source === id) v[1] += e.a.total
@@ -138,7 +138,7 @@ export function serialiseWire(db: Db, state: GraphState, m: Model, only?: Set<st
     N.weight.push(round4(st.weight[k]))
     N.firstTime.push(st.first[k])
     N.lastTime.push(st.last[k])
-    if (only) (N.volumes ??= []).push(exactVolumes(m, id, new Map([...m.edges.values()].map((e, j) => [e, edgeAsset[j]]))))
+    if (only) (N.volumes ??= []).push(exactVolumes(m, id, table))
     if (ls.length) N.labels[i] = ls.slice(0, 20).map((l) => ({ name: l.name, category: l.category, source: l.source, confidence: l.confidence, sanctioned: l.sanctioned }))
     if (a.entityId != null) N.entity[i] = { id: a.entityId, name: a.entityName ?? '', members: a.members.length }
     const note = notes.size ? notes.get(id) : undefined

@@ -89,6 +89,12 @@ describe('graph model on the Ronin/peel test double', () => {
     expect(g.nodes.map((n) => n.id).sort()).toEqual([`e:${e.id}`, ids.hop3].sort())
     expect(g.edges).toHaveLength(1)
     expect(g.edges[0].total).toBe((5000n * ETH).toString()) // 3,999.5 + 1,000.5 ETH
+    // The node panel's exact volumes in this view: the entity received the same 5,000 ETH, the hop sent it.
+    const st = S({ nodes: [ids.hop3, ids.huobi, ids.cdc], collapsed: [e.id] })
+    const ent = await core.invoke('graph.node', { caseId, state: st, node: `e:${e.id}` })
+    expect(ent.node.volumes).toEqual([expect.objectContaining({ asset: 'native', in: (5000n * ETH).toString(), out: '0' })])
+    const hop = await core.invoke('graph.node', { caseId, state: st, node: ids.hop3 })
+    expect(hop.node.volumes).toEqual([expect.objectContaining({ asset: 'native', in: '0', out: (5000n * ETH).toString() })])
     const audit = await core.invoke('audit.list', { caseId, limit: 1 })
     expect(audit.entries[0].action).toBe('entity.created')
   })
