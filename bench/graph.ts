@@ -2,8 +2,9 @@
  * Graph workspace bench: `node --import tsx bench/graph.ts [1000,10000,50000]`
  * Headless Debian Chromium with software WebGL (SwiftShader), through the real dev host and contract.
  * For each size: N synthetic addresses with ~4N transfers (bench/synthetic-provider.ts) saved as one view;
- * measures core graph.build (in Node), "open view" click → first frame drawn by sigma, and frame intervals
- * while dragging the canvas (panning). Prints a table.
+ * measures core graph.build (in Node), "open view" click → first frame drawn by sigma with nodes and edges (waited
+ * until WebGL has really drawn it: "of which GPU"), and frame intervals while dragging the canvas (panning).
+ * Prints a table.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -49,13 +50,15 @@ try {
     await page.getByTestId('case-tab-graph').click()
     await page.evaluate(() => document.addEventListener('click', () => ((window as unknown as { __t0: number }).__t0 = performance.now()), { capture: true, once: true }))
     await page.getByTestId('views-list').getByRole('button', { name: new RegExp(`^all ${n}`) }).click()
-    await page.waitForFunction((want) => (window.__chaintrailGraph?.nodes ?? 0) === want && window.__chaintrailGraph!.firstFrameAt > (window as unknown as { __t0: number }).__t0, n, { timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 300_000), polling: 100 }).catch(async (e: unknown) => {
+    await page.waitForFunction((want) => (window.__chaintrailGraph?.nodes ?? 0) === want && window.__chaintrailGraph!.edges > 0 && window.__chaintrailGraph!.firstFrameAt > (window as unknown as { __t0: number }).__t0, n, { timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 300_000), polling: 100 }).catch(async (e: unknown) => {
       console.error('gave up waiting; hook:', await page.evaluate(() => ({ n: window.__chaintrailGraph?.nodes, f: window.__chaintrailGraph?.firstFrameAt, t0: (window as unknown as { __t0: number }).__t0 })))
       throw e
     })
     const first = await page.evaluate(() => window.__chaintrailGraph!.firstFrameAt - (window as unknown as { __t0: number }).__t0)
     const draw = await page.evaluate(() => window.__chaintrailGraph!.firstFrameAt - window.__chaintrailGraph!.dataAt)
     const gpu = await page.evaluate(() => window.__chaintrailGraph!.firstFrameGpuMs)
+    // BENCH_SHOT=<dir>: keep a picture of the first frame, to look at what a big view gives the analyst.
+    if (process.env.BENCH_SHOT) await page.screenshot({ path: join(process.env.BENCH_SHOT, `graph-bench-${n}.png`) })
 
     const b0 = performance.now()
     const built = await host.core.invoke('graph.build', { caseId, state: { ...state, btcMode: 'tx' } })
