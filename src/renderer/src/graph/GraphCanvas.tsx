@@ -12,7 +12,6 @@ const FIT_RATIO = 1.25
 const FIT_X = 0.64
 // Hover highlighting re-runs the reducers over every node and edge; on big graphs only a click highlights.
 const HOVER_MAX = 5000
-const BIG_POINTS = 5000
 const FONT = { family: 'Inter, "Segoe UI", system-ui, sans-serif', size: 12, weight: '600', color: '#1e293b' }
 
 /** What the workspace can ask of the canvas. */
@@ -70,8 +69,9 @@ export function GraphCanvas(p: Props) {
       nodeReducer: r.node,
       edgeReducer: r.edge,
       defaultEdgeType: lines ? 'line' : 'arrow',
-      // Big graphs draw discs as GL points (one vertex per node instead of a triangle's three).
-      ...(order > BIG_POINTS ? { nodeProgramClasses: { circle: NodePointProgram as never } } : {}),
+      // Discs are GL points (one antialiased point sprite per node): sigma's default circle program was what
+      // software WebGL spent most of each frame on (50k nodes: ~2.6 s per pan frame, points ~80 ms).
+      nodeProgramClasses: { circle: NodePointProgram as never },
       edgeProgramClasses: lines ? { line: EdgeLineProgram as never } : { arrow: EdgeArrowProgram as never },
       renderEdgeLabels: false,
       // Edge picking costs a second render pass each frame; past a few thousand edges, flows are picked from
