@@ -2,8 +2,9 @@
  * Graph workspace bench: `node --import tsx bench/graph.ts [1000,10000,50000]`
  * Headless Debian Chromium with software WebGL (SwiftShader), through the real dev host and contract.
  * For each size: N synthetic addresses with ~4N transfers (bench/synthetic-provider.ts) saved as one view;
- * measures core graph.build (in Node), "open view" click → first frame drawn by sigma, and frame intervals
- * while dragging the canvas (panning). Prints a table.
+ * measures core graph.build (in Node), "open view" click → first frame drawn by sigma with nodes and edges (waited
+ * until WebGL has really drawn it: "of which GPU"), and frame intervals while dragging the canvas (panning).
+ * Prints a table.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -49,12 +50,15 @@ try {
     await page.getByTestId('case-tab-graph').click()
     await page.evaluate(() => document.addEventListener('click', () => ((window as unknown as { __t0: number }).__t0 = performance.now()), { capture: true, once: true }))
     await page.getByTestId('views-list').getByRole('button', { name: new RegExp(`^all ${n}`) }).click()
-    await page.waitForFunction((want) => (window.__chaintrailGraph?.nodes ?? 0) === want && window.__chaintrailGraph!.firstFrameAt > (window as unknown as { __t0: number }).__t0, n, { timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 300_000), polling: 100 }).catch(async (e: unknown) => {
+    await page.waitForFunction((want) => (window.__chaintrailGraph?.nodes ?? 0) === want && window.__chaintrailGraph!.edges > 0 && window.__chaintrailGraph!.firstFrameAt > (window as unknown as { __t0: number }).__t0, n, { timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 300_000), polling: 100 }).catch(async (e: unknown) => {
       console.error('gave up waiting; hook:', await page.evaluate(() => ({ n: window.__chaintrailGraph?.nodes, f: window.__chaintrailGraph?.firstFrameAt, t0: (window as unknown as { __t0: number }).__t0 })))
       throw e
     })
     const first = await page.evaluate(() => window.__chaintrailGraph!.firstFrameAt - (window as unknown as { __t0: number }).__t0)
     const draw = await page.evaluate(() => window.__chaintrailGraph!.firstFrameAt - window.__chaintrailGraph!.dataAt)
+    const gpu = await page.evaluate(() => window.__chaintrailGraph!.firstFrameGpuMs)
+    // BENCH_SHOT=<dir>: keep a picture of the first frame, to look at what a big view gives the analyst.
+    if (process.env.BENCH_SHOT) await page.screenshot({ path: join(process.env.BENCH_SHOT, `graph-bench-${n}.png`) })
 
     const b0 = performance.now()
     const built = await host.core.invoke('graph.build', { caseId, state: { ...state, btcMode: 'tx' } })
@@ -78,7 +82,7 @@ try {
     const gaps = times.slice(1).map((t: number, k: number) => t - times[k]).sort((a: number, b: number) => a - b)
     const med = gaps.length ? gaps[Math.floor(gaps.length / 2)] : NaN
     const p95 = gaps.length ? gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.95))] : NaN
-    rows.push([String(built.nodes.length), String(built.edges.length), ms(coreMs), `${(json / 1e6).toFixed(1)} MB`, ms(first), ms(draw), String(times.length), `${med.toFixed(0)} / ${p95.toFixed(0)}`, (1000 / med).toFixed(1)])
+    rows.push([String(built.nodes.id.length), String(built.edges.source.length), ms(coreMs), `${(json / 1e6).toFixed(1)} MB`, ms(first), ms(draw), ms(gpu), String(times.length), `${med.toFixed(0)} / ${p95.toFixed(0)}`, (1000 / med).toFixed(1)])
     console.error(`done ${n}: ${rows[rows.length - 1].join(' | ')}`)
     await page.close()
   }
@@ -88,7 +92,7 @@ try {
   rmSync(root, { recursive: true, force: true })
 }
 
-const head = ['nodes', 'edges', 'core graph.build', 'JSON', 'open view → first frame', 'of which drawing', 'frames in 3 s pan', 'pan frame ms median / p95', 'pan fps']
+const head = ['nodes', 'edges', 'core graph.build', 'JSON', 'open view → first frame', 'of which drawing', 'of which GPU', 'frames in 3 s pan', 'pan frame ms median / p95', 'pan fps']
 const w = head.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].length)))
 console.log(head.map((h, k) => h.padEnd(w[k])).join('  '))
 console.log(w.map((x) => '-'.repeat(x)).join('  '))

@@ -41,9 +41,25 @@ export interface EdgeAttrs {
   items: ModelItem[]
 }
 
-/** The graph of one view plus what the panels need besides it. */
+/** One aggregated edge of the model. */
+export interface ModelEdge {
+  source: string
+  target: string
+  a: EdgeAttrs
+}
+
+/**
+ * The graph of one view plus what the panels need besides it. Nodes and edges sit in plain maps (insertion
+ * order is the drawing order); the graphology form is built only when something asks for it (paths, exports),
+ * because attaching 200k multi-edges costs more than the whole aggregation.
+ */
 export interface Model {
-  graph: MultiDirectedGraph<NodeAttrs, EdgeAttrs>
+  nodes: Map<string, NodeAttrs>
+  edges: Map<string, ModelEdge>
+  /** Edge ids touching a node (both directions). */
+  incident(node: string): string[]
+  /** The same graph in graphology, built on first use. */
+  readonly graph: MultiDirectedGraph<NodeAttrs, EdgeAttrs>
   /** Every in-view movement passing the value filters (for the timeline, which ignores the time window). */
   timelineItems: ModelItem[]
   hidden: string[]
@@ -62,16 +78,47 @@ export function viewAddresses(state: Pick<GraphState, 'nodes'>): Map<string, str
   return by
 }
 
-/** Which entity each address belongs to (first by id when several claim it). */
-export function entityOf(db: Db, byNetwork: Map<string, string[]>): Map<string, { id: number; name: string }> {
-  const q = db.prepare('SELECT e.id, e.name FROM entity_members m JOIN entities e ON e.id = m.entity_id WHERE m.network = ? AND m.address = ? ORDER BY e.id LIMIT 1')
+/**
+ * Which entity each in-view address (`network:address`) belongs to, first by id when several claim it. One
+ * pass over the members table instead of one query per address (50k queries took longer than the aggregation).
+ */
+export function entityOf(db: Db, inView: Set<string>): Map<string, { id: number; name: string }> {
   const out = new Map<string, { id: number; name: string }>()
-  for (const [n, list] of byNetwork)
-    for (const a of list) {
-      const r = q.get(n, a) as { id: number; name: string } | undefined
-      if (r) out.set(`${n}:${a}`, r)
-    }
+  const rows = db.prepare('SELECT m.network, m.address, e.id, e.name FROM entity_members m JOIN entities e ON e.id = m.entity_id ORDER BY e.id').iterate() as Iterable<{ network: string; address: string; id: number; name: string }>
+  for (const r of rows) {
+    const k = `${r.network}:${r.address}`
+    if (inView.has(k) && !out.has(k)) out.set(k, { id: r.id, name: r.name })
+  }
   return out
+}
+
+/** Wrap maps into a Model with lazy adjacency and a lazy graphology graph. */
+function makeModel(nodes: Map<string, NodeAttrs>, edges: Map<string, ModelEdge>, rest: Pick<Model, 'timelineItems' | 'hidden' | 'filteredOut'>): Model {
+  let adj: Map<string, string[]> | null = null
+  let graph: MultiDirectedGraph<NodeAttrs, EdgeAttrs> | null = null
+  return {
+    nodes,
+    edges,
+    ...rest,
+    incident(node) {
+      if (!adj) {
+        adj = new Map()
+        for (const [id, e] of edges) {
+          ;(adj.get(e.source) ?? adj.set(e.source, []).get(e.source)!).push(id)
+          if (e.target !== e.source) (adj.get(e.target) ?? adj.set(e.target, []).get(e.target)!).push(id)
+        }
+      }
+      return adj.get(node) ?? []
+    },
+    get graph() {
+      if (!graph) {
+        graph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>()
+        for (const [id, a] of nodes) graph.addNode(id, a)
+        for (const [id, e] of edges) graph.addDirectedEdgeWithKey(id, e.source, e.target, e.a)
+      }
+      return graph
+    }
+  }
 }
 
 /**
@@ -80,41 +127,65 @@ export function entityOf(db: Db, byNetwork: Map<string, string[]>): Map<string, 
  * as nodes. Filters choose movements; nothing in the case changes.
  */
 export function buildModel(db: Db, state: GraphState): Model {
-  const graph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>()
+  const nodes = new Map<string, NodeAttrs>()
   const byNet = viewAddresses(state)
   const inView = new Set<string>()
   for (const [n, list] of byNet) for (const a of list) inView.add(`${n}:${a}`)
-  const ents = entityOf(db, byNet)
+  const ents = entityOf(db, inView)
   const collapsed = new Set(state.collapsed)
   const hidden = new Set(state.hidden)
-  const nodeOf = (network: string, address: string): string => {
-    const e = ents.get(`${network}:${address}`)
-    return e && collapsed.has(e.id) ? entityNodeId(e.id) : addressNodeId(network, address)
-  }
-  for (const k of inView) {
-    const i = k.indexOf(':')
-    const network = k.slice(0, i)
-    const address = k.slice(i + 1)
-    const id = nodeOf(network, address)
-    if (hidden.has(id)) continue
-    const e = ents.get(k)
-    if (!graph.hasNode(id)) {
-      graph.addNode(id, id.startsWith('e:') ? { kind: 'entity', network: null, ref: null, entityId: e!.id, entityName: e!.name, members: [] } : { kind: 'address', network, ref: address, entityId: e?.id ?? null, entityName: e?.name ?? null, members: [] })
+  // network → address → node id, made once per view address. The per-transfer loop then looks up the
+  // provider's own strings and reuses these id strings (no `network:address` concatenation per transfer, which
+  // cost more than the aggregation itself on 200k transfers).
+  const addrNode = new Map<string, Map<string, string>>()
+  for (const [network, list] of byNet) {
+    const m = new Map<string, string>()
+    addrNode.set(network, m)
+    for (const address of list) {
+      const e = ents.get(`${network}:${address}`)
+      m.set(address, e && collapsed.has(e.id) ? entityNodeId(e.id) : addressNodeId(network, address))
     }
-    graph.getNodeAttributes(id).members.push(k)
+  }
+  const nodeOf = (network: string, address: string): string => addrNode.get(network)!.get(address)!
+  const nodeIdx = new Map<string, number>()
+  const addNode = (id: string, a: NodeAttrs) => {
+    nodes.set(id, a)
+    nodeIdx.set(id, nodeIdx.size)
+  }
+  for (const [network, m] of addrNode) {
+    for (const [address, id] of m) {
+      if (hidden.has(id)) continue
+      const k = `${network}:${address}`
+      const e = ents.get(k)
+      let a = nodes.get(id)
+      if (!a) addNode(id, (a = id.startsWith('e:') ? { kind: 'entity', network: null, ref: null, entityId: e!.id, entityName: e!.name, members: [] } : { kind: 'address', network, ref: address, entityId: e?.id ?? null, entityName: e?.name ?? null, members: [] }))
+      a.members.push(k)
+    }
   }
   const filter = makeFilter(state.filters)
   const timelineItems: ModelItem[] = []
   const utxoTx = new Map<string, { network: string; txid: string }>()
-  // Aggregate in a plain map first and add each edge to graphology once: far fewer graph lookups on big views.
-  const agg = new Map<string, { src: string; dst: string; a: EdgeAttrs }>()
+  const edges = new Map<string, ModelEdge>()
+  // Per source node index: target index → the pair's edges, one per asset (small-integer keys instead of the
+  // edge id string per movement).
+  const pairs: (Map<number, ModelEdge[]> | undefined)[] = []
   const add = (src: string, dst: string, it: ModelItem) => {
     if (!filter.value(it)) return
     timelineItems.push(it)
-    if (!filter.time(it) || src === dst || !graph.hasNode(src) || !graph.hasNode(dst)) return
-    const id = edgeId(src, dst, it.network, it.asset)
-    let e = agg.get(id)
-    if (!e) agg.set(id, (e = { src, dst, a: { network: it.network, asset: it.asset, symbol: it.symbol, decimals: it.decimals, count: 0, total: 0n, firstTime: null, lastTime: null, items: [] } }))
+    if (!filter.time(it) || src === dst) return
+    const si = nodeIdx.get(src)
+    const di = nodeIdx.get(dst)
+    if (si === undefined || di === undefined) return
+    let out = pairs[si]
+    if (!out) pairs[si] = out = new Map()
+    let list = out.get(di)
+    if (!list) out.set(di, (list = []))
+    let e: ModelEdge | undefined
+    for (const x of list) if (x.a.asset === it.asset && x.a.network === it.network) e = x
+    if (!e) {
+      list.push((e = { source: src, target: dst, a: { network: it.network, asset: it.asset, symbol: it.symbol, decimals: it.decimals, count: 0, total: 0n, firstTime: null, lastTime: null, items: [] } }))
+      edges.set(edgeId(src, dst, it.network, it.asset), e)
+    }
     const a = e.a
     a.count++
     a.total += it.amount
@@ -124,34 +195,38 @@ export function buildModel(db: Db, state: GraphState): Model {
       if (a.lastTime == null || it.time > a.lastTime) a.lastTime = it.time
     }
   }
+  let net = ''
+  let m: Map<string, string> | undefined
   for (const t of transfersTouching(db, byNet)) {
-    const fromIn = inView.has(`${t.network}:${t.from}`)
-    const toIn = inView.has(`${t.network}:${t.to}`)
+    if (t.network !== net) m = addrNode.get((net = t.network))
+    const src = m?.get(t.from)
+    const dst = m?.get(t.to)
     if (state.btcMode === 'tx' && isUtxo(t.network)) {
-      if (fromIn || toIn) utxoTx.set(`${t.network}:${t.txid}`, { network: t.network, txid: t.txid })
+      if (src || dst) utxoTx.set(`${t.network}:${t.txid}`, { network: t.network, txid: t.txid })
       continue
     }
-    if (!fromIn || !toIn) continue
-    add(nodeOf(t.network, t.from), nodeOf(t.network, t.to), t)
+    if (src && dst) add(src, dst, t)
   }
-  for (const { network, txid } of utxoTx.values()) addTxNode(db, graph, network, txid, inView, hidden, nodeOf, add)
-  for (const [id, e] of agg) graph.addDirectedEdgeWithKey(id, e.src, e.dst, e.a)
+  for (const { network, txid } of utxoTx.values()) addTxNode(db, nodes, addNode, network, txid, inView, hidden, nodeOf, add)
   let filteredOut = 0
   if (filter.any) {
-    for (const n of graph.nodes()) {
-      if (graph.degree(n) === 0) {
-        graph.dropNode(n)
+    const linked = new Set<string>()
+    for (const e of edges.values()) linked.add(e.source).add(e.target)
+    for (const n of [...nodes.keys()]) {
+      if (!linked.has(n)) {
+        nodes.delete(n)
         filteredOut++
       }
     }
   }
-  return { graph, timelineItems, hidden: [...hidden], filteredOut }
+  return makeModel(nodes, edges, { timelineItems, hidden: [...hidden], filteredOut })
 }
 
 /** Transaction-as-node: inputs in view flow into the tx node, the tx node flows out to outputs in view. */
 function addTxNode(
   db: Db,
-  graph: MultiDirectedGraph<NodeAttrs, EdgeAttrs>,
+  nodes: Map<string, NodeAttrs>,
+  addNode: (id: string, a: NodeAttrs) => void,
   network: string,
   txid: string,
   inView: Set<string>,
@@ -166,7 +241,7 @@ function addTxNode(
   if (!ins.length || !outs.length) return
   const id = txNodeId(network, txid)
   if (hidden.has(id)) return
-  if (!graph.hasNode(id)) graph.addNode(id, { kind: 'tx', network, ref: txid, entityId: null, entityName: null, members: [] })
+  if (!nodes.has(id)) addNode(id, { kind: 'tx', network, ref: txid, entityId: null, entityName: null, members: [] })
   const src = d.sources[0] ?? null
   const base = { network, txid, time: d.time, block: d.block, asset: d.asset, symbol: d.symbol, decimals: d.decimals, evidenceId: null, sha256: src?.sha256 ?? null, file: src?.file ?? null }
   for (const i of ins) add(nodeOf(network, i.address!), id, { ...base, index: `in:${i.index}`, from: i.address!, to: txid, amount: BigInt(i.value!), locator: `${src?.locator ?? ''}/inputs/${i.index}` })

@@ -59,29 +59,40 @@ function toFlowItem(edge: string, it: ModelItem, ev: ReturnType<typeof evidenceL
   return { network: it.network, txid: it.txid, index: it.index, time: it.time, block: it.block, from: it.from, to: it.to, asset: it.asset, symbol: it.symbol, decimals: it.decimals, amount: it.amount.toString(), edge, sha256: src.sha256, file: src.file, locator: it.locator }
 }
 
-/** Movements behind the selected edges/nodes (all edges of the view when nothing is selected), oldest first. */
+/**
+ * Movements behind the selected edges/nodes (all edges of the view when nothing is selected), oldest first.
+ * Sorting and sums work on the model's items; only the requested page becomes FlowItems (a 50k-node view holds
+ * 200k movements and the table shows 500).
+ */
 export function selectionTransfers(db: Db, m: Model, nodes: string[], edges: string[], offset: number, limit: number): { total: number; rows: FlowItem[]; sums: { network: string; asset: string; symbol: string; decimals: number; amount: string; count: number }[] } {
-  const g = m.graph
-  const pick = new Set<string>(edges.filter((e) => g.hasEdge(e)))
-  for (const n of nodes) if (g.hasNode(n)) g.forEachEdge(n, (e) => void pick.add(e))
-  const chosen = nodes.length || edges.length ? [...pick] : g.edges()
-  const all: FlowItem[] = []
-  const ev = evidenceLookup(db)
-  for (const e of chosen) for (const it of g.getEdgeAttributes(e).items) all.push(toFlowItem(e, it, ev))
-  all.sort((a, b) => (a.time ?? 0) - (b.time ?? 0) || (a.txid < b.txid ? -1 : a.txid > b.txid ? 1 : 0) || (a.index < b.index ? -1 : 1))
+  const pick = new Set<string>(edges.filter((e) => m.edges.has(e)))
+  for (const n of nodes) if (m.nodes.has(n)) for (const e of m.incident(n)) pick.add(e)
+  const chosen = nodes.length || edges.length ? [...pick] : [...m.edges.keys()]
+  const all: { edge: string; it: ModelItem }[] = []
+  for (const e of chosen) for (const it of m.edges.get(e)!.a.items) all.push({ edge: e, it })
+  all.sort((x, y) => {
+    const a = x.it
+    const b = y.it
+    return (a.time ?? 0) - (b.time ?? 0) || (a.txid < b.txid ? -1 : a.txid > b.txid ? 1 : 0) || (a.index < b.index ? -1 : a.index > b.index ? 1 : 0)
+  })
   // In transaction-as-node mode the same value passes an input edge and an output edge; count the outputs
   // only (what the transactions paid out) unless the selection holds inputs alone.
-  const onlyInputs = all.every((r) => r.index.startsWith('in:'))
+  const onlyInputs = all.every((r) => r.it.index.startsWith('in:'))
   const sums = new Map<string, { network: string; asset: string; symbol: string; decimals: number; total: bigint; count: number }>()
-  for (const r of all) {
-    if (!onlyInputs && r.index.startsWith('in:')) continue
-    const k = `${r.network}:${r.asset}`
-    const s = sums.get(k) ?? { network: r.network, asset: r.asset, symbol: r.symbol, decimals: r.decimals, total: 0n, count: 0 }
-    s.total += BigInt(r.amount)
+  for (const { it } of all) {
+    if (!onlyInputs && it.index.startsWith('in:')) continue
+    const k = `${it.network}:${it.asset}`
+    let s = sums.get(k)
+    if (!s) sums.set(k, (s = { network: it.network, asset: it.asset, symbol: it.symbol, decimals: it.decimals, total: 0n, count: 0 }))
+    s.total += it.amount
     s.count++
-    sums.set(k, s)
   }
-  return { total: all.length, rows: all.slice(offset, offset + limit), sums: [...sums.values()].map((s) => ({ network: s.network, asset: s.asset, symbol: s.symbol, decimals: s.decimals, amount: s.total.toString(), count: s.count })) }
+  const ev = evidenceLookup(db)
+  return {
+    total: all.length,
+    rows: all.slice(offset, offset + limit).map((r) => toFlowItem(r.edge, r.it, ev)),
+    sums: [...sums.values()].map((s) => ({ network: s.network, asset: s.asset, symbol: s.symbol, decimals: s.decimals, amount: s.total.toString(), count: s.count }))
+  }
 }
 
 /** Case-wide received/sent/balance per asset for a node's addresses (filters ignored: a balance is a fact). */
@@ -110,7 +121,7 @@ export function nodeBalances(db: Db, id: string): { network: string; asset: stri
 /** Shortest directed path of flow between two nodes of the view, with the edges along it. */
 export function flowPath(db: Db, state: GraphState, from: string, to: string): { nodes: string[]; edges: string[] } {
   const m = buildModel(db, state)
-  if (!m.graph.hasNode(from) || !m.graph.hasNode(to)) throw new ApiError('NOT_FOUND', 'both ends of a path must be visible in the view')
+  if (!m.nodes.has(from) || !m.nodes.has(to)) throw new ApiError('NOT_FOUND', 'both ends of a path must be visible in the view')
   const nodes = bidirectional(m.graph, from, to) ?? []
   const edges: string[] = []
   for (let i = 0; i + 1 < nodes.length; i++) edges.push(...m.graph.edges(nodes[i], nodes[i + 1]))

@@ -1,4 +1,6 @@
-import type { AssetVolume, GraphData, GraphEdge, GraphNode, GraphState } from '../../shared/api/areas/graph'
+import type { GraphData, GraphNode, GraphState, GraphWire } from '../../shared/api/areas/graph'
+import { CANVAS_FLOW, flowLayoutRows } from '../../shared/graph/flow-layout'
+import { decodeGraph, wireNode } from '../../shared/graph/wire'
 import { shortRef } from '../../shared/graph/ids'
 import { addressKey } from '../attribution/label-lookup'
 import type { Db } from '../store/db'
@@ -6,32 +8,81 @@ import { annotationMap } from './views-repo'
 import { graphLabels } from './labels'
 import type { Model, ModelItem, NodeAttrs } from './model'
 
-const SCALE = 1_000_000n
-
-/** a/b as a display ratio in 0..1 computed on bigints (never an amount). */
-function ratio(a: bigint, b: bigint): number {
-  return b > 0n ? Number((a * SCALE) / b) / Number(SCALE) : 0
+/** a/b as a display ratio in 0..1 (sizes and widths only, never shown as an amount, so a float is fine). */
+function ratio(a: number, b: number): number {
+  return b > 0 ? a / b : 0
 }
 
-type Vol = AssetVolume & { inU: bigint; outU: bigint }
+/**
+ * The answer's asset table and each edge's index into it (in edge order). Assets are few, so everything after
+ * this works on small integers instead of `network:asset` strings made per edge.
+ */
+function assetTable(m: Model): { table: GraphWire['assetTable']; edgeAsset: number[] } {
+  const table: GraphWire['assetTable'] = []
+  const byAttrs = new Map<string, Map<string, number>>()
+  const edgeAsset: number[] = []
+  for (const { a } of m.edges.values()) {
+    let per = byAttrs.get(a.network)
+    if (!per) byAttrs.set(a.network, (per = new Map()))
+    let k = per.get(a.asset)
+    if (k === undefined) per.set(a.asset, (k = table.push({ network: a.network, asset: a.asset, symbol: a.symbol, decimals: a.decimals }) - 1))
+    edgeAsset.push(k)
+  }
+  return { table, edgeAsset }
+}
 
-/** Per-node volumes per asset and active time span, in one pass over the edges. */
-function nodeStats(m: Model): Map<string, { vols: Map<string, Vol>; first: number | null; last: number | null }> {
-  const out = new Map<string, { vols: Map<string, Vol>; first: number | null; last: number | null }>()
-  m.graph.forEachNode((n) => void out.set(n, { vols: new Map(), first: null, last: null }))
-  m.graph.forEachEdge((_e, a, src, dst) => {
-    const k = `${a.network}:${a.asset}`
-    for (const [node, dir] of [[src, 'out'], [dst, 'in']] as const) {
-      const st = out.get(node)!
-      let v = st.vols.get(k)
-      if (!v) st.vols.set(k, (v = { network: a.network, asset: a.asset, symbol: a.symbol, decimals: a.decimals, in: '0', out: '0', inU: 0n, outU: 0n }))
-      if (dir === 'in') v.inU += a.total
-      else v.outU += a.total
-      if (a.firstTime != null && (st.first == null || a.firstTime < st.first)) st.first = a.firstTime
-      if (a.lastTime != null && (st.last == null || a.lastTime > st.last)) st.last = a.lastTime
+/**
+ * Display weights and active time spans in one pass over the edges, on floats: node weight = its largest
+ * in- or outflow in an asset relative to the largest of any node in that asset; edge weight likewise. Exact
+ * per-node volumes are not needed to draw, so they are summed (as bigints) only for a single node's panel.
+ */
+function displayStats(m: Model, ids: string[], edgeAsset: number[], assets: number) {
+  const at = new Map(ids.map((id, i) => [id, i]))
+  const first: (number | null)[] = new Array<number | null>(ids.length).fill(null)
+  const last: (number | null)[] = new Array<number | null>(ids.length).fill(null)
+  // Per node a flat [asset, in, out, asset, in, out, …]: nodes touch one or a few assets.
+  const vols: number[][] = Array.from({ length: ids.length }, () => [])
+  const edgeTotal: number[] = []
+  const maxEdge = new Float64Array(assets)
+  let e = 0
+  for (const { source, target, a } of m.edges.values()) {
+    const k = edgeAsset[e++]
+    const t = Number(a.total)
+    edgeTotal.push(t)
+    if (t > maxEdge[k]) maxEdge[k] = t
+    for (let side = 0; side < 2; side++) {
+      const i = at.get(side ? target : source)
+      if (i === undefined) continue
+      const v = vols[i]
+      let j = 0
+      while (j < v.length && v[j] !== k) j += 3
+      if (j === v.length) v.push(k, 0, 0)
+      v[j + 1 + side] += t
+      if (a.firstTime != null && (first[i] == null || a.firstTime < first[i]!)) first[i] = a.firstTime
+      if (a.lastTime != null && (last[i] == null || a.lastTime > last[i]!)) last[i] = a.lastTime
     }
+  }
+  const maxVol = new Float64Array(assets)
+  for (const v of vols) for (let j = 0; j < v.length; j += 3) maxVol[v[j]] = Math.max(maxVol[v[j]], v[j + 1], v[j + 2])
+  const weight = vols.map((v) => {
+    let w = 0
+    for (let j = 0; j < v.length; j += 3) w = Math.max(w, ratio(Math.max(v[j + 1], v[j + 2]), maxVol[v[j]]))
+    return w
   })
-  return out
+  return { at, first, last, weight, edgeWeight: edgeTotal.map((t, i) => ratio(t, maxEdge[edgeAsset[i]])) }
+}
+
+/** Exact received/sent per asset of one node over the view's edges (the node panel's figures). */
+function exactVolumes(m: Model, id: string, table: GraphWire['assetTable']): [number, string, string][] {
+  const by = new Map<number, [bigint, bigint]>()
+  for (const eid of m.incident(id)) {
+    const e = m.edges.get(eid)!
+    const k = table.findIndex((t) => t.network === e.a.network && t.asset === e.a.asset)
+    const v = by.get(k) ?? by.set(k, [0n, 0n]).get(k)!
+    if (e.target === id) v[0] += e.a.total
+    if (e.source === id) v[1] += e.a.total
+  }
+  return [...by].map(([k, [i, o]]) => [k, i.toString(), o.toString()])
 }
 
 /** Default display label of a node and its label category. */
@@ -43,62 +94,102 @@ export function nodeTitle(a: NodeAttrs, labels: GraphNode['labels']): { label: s
   return { label: shortRef(a.ref ?? ''), category: null }
 }
 
-/** Turn a built model into the contract's serialisable graph (amounts as decimal strings). */
-export function serialiseModel(db: Db, state: GraphState, m: Model): GraphData {
-  const g = m.graph
-  const refs = g.mapNodes((_n, a) => a.members.map((k) => ({ network: k.slice(0, k.indexOf(':')), address: k.slice(k.indexOf(':') + 1) }))).flat()
-  const labels = graphLabels(db, refs)
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4
+const split = (k: string) => ({ network: k.slice(0, k.indexOf(':')), address: k.slice(k.indexOf(':') + 1) })
+
+/**
+ * Turn a built model into graph.build's columnar answer (amounts as exact decimal strings), with the canvas flow
+ * layout computed here so the renderer draws at once. `only` restricts the node columns to those ids (one node's
+ * panel), keeping weights relative to the whole view.
+ */
+export function serialiseWire(db: Db, state: GraphState, m: Model, only?: Set<string>): GraphWire {
+  const { table, edgeAsset } = assetTable(m)
+  const all = [...m.nodes.keys()]
+  const ids = only ? all.filter((id) => only.has(id)) : all
+  // Weights stay relative to the whole view even when one node is asked for.
+  const st = displayStats(m, all, edgeAsset, table.length)
+  const labels = graphLabels(db, ids.flatMap((id) => m.nodes.get(id)!.members.map(split)))
   const notes = annotationMap(db)
-  const maxVol = new Map<string, bigint>()
-  const maxEdge = new Map<string, bigint>()
-  const stats = nodeStats(m)
-  for (const st of stats.values())
-    for (const [k, x] of st.vols) {
-      const t = x.inU > x.outU ? x.inU : x.outU
-      if (t > (maxVol.get(k) ?? 0n)) maxVol.set(k, t)
-    }
-  g.forEachEdge((_e, a) => {
-    const k = `${a.network}:${a.asset}`
-    if (a.total > (maxEdge.get(k) ?? 0n)) maxEdge.set(k, a.total)
-  })
-  const nodes: GraphNode[] = g.mapNodes((id, a) => {
-    const ls = a.members.flatMap((k) => labels.get(addressKey(k.slice(0, k.indexOf(':')), k.slice(k.indexOf(':') + 1))) ?? [])
+  const cats: string[] = []
+  const catIndex = new Map<string, number>()
+  const w: GraphWire = {
+    assetTable: table,
+    nodes: { id: ids, label: [], category: [], weight: [], firstTime: [], lastTime: [], x: [], y: [], labels: {}, entity: {}, annotation: {}, position: {} },
+    categories: cats,
+    edges: { source: [], target: [], asset: [], count: [], total: [], weight: [], firstTime: [], lastTime: [], annotation: {} },
+    hidden: m.hidden.map((id) => ({ id, label: id })),
+    filteredOut: m.filteredOut,
+    assets: assetsOf(m.timelineItems),
+    timeline: timeline(m.timelineItems)
+  }
+  const N = w.nodes
+  ids.forEach((id, i) => {
+    const a = m.nodes.get(id)!
+    const ls = labels.size ? a.members.flatMap((k) => labels.get(addressKey(split(k).network, split(k).address)) ?? []) : []
     const { label, category } = nodeTitle(a, ls)
-    const st = stats.get(id)!
-    const v = [...st.vols.entries()]
-    return {
-      id,
-      kind: a.kind,
-      network: a.network,
-      ref: a.ref,
-      label,
-      category,
-      labels: ls.slice(0, 20),
-      entity: a.entityId != null ? { id: a.entityId, name: a.entityName ?? '', members: a.members.length } : null,
-      volumes: v.map(([, x]) => ({ network: x.network, asset: x.asset, symbol: x.symbol, decimals: x.decimals, in: x.inU.toString(), out: x.outU.toString() })),
-      weight: Math.max(0, ...v.map(([k, x]) => ratio(x.inU > x.outU ? x.inU : x.outU, maxVol.get(k) ?? 0n))),
-      firstTime: st.first,
-      lastTime: st.last,
-      position: state.positions[id] ?? null,
-      annotation: notes.get(id) ?? null
+    const k = st.at.get(id)!
+    let c: number | null = null
+    if (category != null) {
+      c = catIndex.get(category) ?? null
+      if (c == null) catIndex.set(category, (c = cats.push(category) - 1))
     }
+    N.label.push(label)
+    N.category.push(c)
+    N.weight.push(round4(st.weight[k]))
+    N.firstTime.push(st.first[k])
+    N.lastTime.push(st.last[k])
+    if (only) (N.volumes ??= []).push(exactVolumes(m, id, table))
+    if (ls.length) N.labels[i] = ls.slice(0, 20).map((l) => ({ name: l.name, category: l.category, source: l.source, confidence: l.confidence, sanctioned: l.sanctioned }))
+    if (a.entityId != null) N.entity[i] = { id: a.entityId, name: a.entityName ?? '', members: a.members.length }
+    const note = notes.size ? notes.get(id) : undefined
+    if (note != null) N.annotation[i] = note
+    const pos = state.positions[id]
+    if (pos) N.position[i] = pos
   })
-  const edges: GraphEdge[] = g.mapEdges((id, a, source, target) => ({
-    id,
-    source,
-    target,
-    network: a.network,
-    asset: a.asset,
-    symbol: a.symbol,
-    decimals: a.decimals,
-    count: a.count,
-    total: a.total.toString(),
-    weight: ratio(a.total, maxEdge.get(`${a.network}:${a.asset}`) ?? 0n),
-    firstTime: a.firstTime,
-    lastTime: a.lastTime,
-    annotation: notes.get(id) ?? null
-  }))
-  return { nodes, edges, hidden: m.hidden.map((id) => ({ id, label: id })), filteredOut: m.filteredOut, assets: assetsOf(m.timelineItems), timeline: timeline(m.timelineItems) }
+  if (only) {
+    N.x = ids.map(() => 0)
+    N.y = ids.map(() => 0)
+    return w
+  }
+  const at = new Map(ids.map((id, i) => [id, i]))
+  const E = w.edges
+  // Notes are few: find their edges once instead of looking up every edge id.
+  const edgeNotes = new Map<object, string>()
+  for (const [target, note] of notes) {
+    const e = m.edges.get(target)
+    if (e) edgeNotes.set(e, note)
+  }
+  let i = 0
+  for (const e of m.edges.values()) {
+    const { source, target, a } = e
+    const k = edgeAsset[i]
+    const note = edgeNotes.size ? edgeNotes.get(e) : undefined
+    if (note != null) E.annotation[i] = note
+    E.source.push(at.get(source)!)
+    E.target.push(at.get(target)!)
+    E.asset.push(k)
+    E.count.push(a.count)
+    E.total.push(a.total.toString())
+    E.weight.push(round4(st.edgeWeight[i]))
+    E.firstTime.push(a.firstTime)
+    E.lastTime.push(a.lastTime)
+    i++
+  }
+  const flow = flowLayoutRows(ids, E.source, E.target, E.firstTime, CANVAS_FLOW)
+  N.x = Array.from(flow.x)
+  N.y = Array.from(flow.y)
+  return w
+}
+
+/** The model as GraphData objects (exports and small views; graph.build answers in columns). */
+export function serialiseModel(db: Db, state: GraphState, m: Model): GraphData {
+  return decodeGraph(serialiseWire(db, state, m))
+}
+
+/** One node of the view as the panel shows it, or null when it is not drawn. */
+export function serialiseNode(db: Db, state: GraphState, m: Model, id: string): GraphNode | null {
+  if (!m.nodes.has(id)) return null
+  return wireNode(serialiseWire(db, state, m, new Set([id])), 0)
 }
 
 function assetsOf(items: ModelItem[]): GraphData['assets'] {

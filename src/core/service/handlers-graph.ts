@@ -6,18 +6,27 @@ import { exportView } from '../graph/export'
 import { graphLabels } from '../graph/labels'
 import { cachedModel as buildModel } from '../graph/model-cache'
 import { addressesOfNode, expandNodes, flowPath, nodeBalances, selectionTransfers } from '../graph/queries'
-import { serialiseModel } from '../graph/serialise'
+import { serialiseNode, serialiseWire } from '../graph/serialise'
 import { annotate, deleteView, getView, listAnnotations, listViews, saveView } from '../graph/views-repo'
 import type { HandlerMap } from './context'
 
 type GraphMethods = 'graph.build' | 'graph.expand' | 'graph.seeds' | 'graph.transfers' | 'graph.node' | 'graph.path' | 'graph.annotate' | 'graph.annotations' | 'graph.group' | 'graph.export'
 type ViewMethods = 'views.list' | 'views.open' | 'views.save' | 'views.delete'
 
+const wires = new WeakMap<object, { key: string; wire: ReturnType<typeof serialiseWire> }>()
+
 /** Graph workspace methods: build, expand, inspect, annotate, group, export. */
 export const graphHandlers: HandlerMap<GraphMethods> = {
   'graph.build': (i, { state }) => {
     const db = state.caseById(i.caseId).db
-    return serialiseModel(db, i.state, buildModel(db, i.state))
+    const m = buildModel(db, i.state)
+    // The same model (cached by case stamp + view) with the same pinned positions gives the same answer.
+    const key = JSON.stringify(i.state.positions)
+    const hit = wires.get(m)
+    if (hit?.key === key) return hit.wire
+    const wire = serialiseWire(db, i.state, m)
+    wires.set(m, { key, wire })
+    return wire
   },
   'graph.expand': (i, { state }) => expandNodes(state.caseById(i.caseId).db, i.state, i.nodes, i.limit, i.offset),
   'graph.seeds': (i, { state }) => {
@@ -46,8 +55,7 @@ export const graphHandlers: HandlerMap<GraphMethods> = {
   'graph.transfers': (i, { state }) => selectionTransfers(state.caseById(i.caseId).db, buildModel(state.caseById(i.caseId).db, i.state), i.nodes, i.edges, i.offset, i.limit),
   'graph.node': (i, { state }) => {
     const db = state.caseById(i.caseId).db
-    const data = serialiseModel(db, i.state, buildModel(db, i.state))
-    const node = data.nodes.find((n) => n.id === i.node)
+    const node = serialiseNode(db, i.state, buildModel(db, i.state), i.node)
     if (!node) throw new ApiError('NOT_FOUND', 'that node is not in the view (hidden or filtered out?)')
     const members = [...addressesOfNode(db, i.node)].flatMap(([network, list]) => list.map((address) => ({ network, address })))
     return { node, members, balances: nodeBalances(db, i.node) }

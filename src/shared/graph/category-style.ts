@@ -9,15 +9,17 @@ export interface CategoryStyle {
   /** One character drawn with the label (canvas and SVG), readable in black and white print. */
   glyph: string
   name: string
+  /** Which pictogram the canvas draws: a label category, `entity`, `transaction` or `unlabelled`. */
+  key: string
 }
 
 const GRAPH_KINDS: Record<string, CategoryStyle> = {
-  entity: { color: '#7c3aed', glyph: '◉', name: 'Entity (grouped)' },
-  transaction: { color: '#64748b', glyph: '▪', name: 'Transaction' }
+  entity: { color: '#7c3aed', glyph: '◉', name: 'Entity (grouped)', key: 'entity' },
+  transaction: { color: '#64748b', glyph: '▪', name: 'Transaction', key: 'transaction' }
 }
 /** Older or looser category words seen in tag data, mapped onto the product categories. */
 const ALIASES: Record<string, string> = { hacker: 'theft_hack', theft: 'theft_hack', hack: 'theft_hack', darknet: 'darknet_market', sanction: 'sanctioned' }
-const UNKNOWN: CategoryStyle = { color: '#94a3b8', glyph: '○', name: 'Unlabelled' }
+const UNKNOWN: CategoryStyle = { color: '#94a3b8', glyph: '○', name: 'Unlabelled', key: 'unlabelled' }
 
 /** Style for a category string (case-insensitive); unknown or missing categories get the neutral style. */
 export function categoryStyle(category: string | null | undefined): CategoryStyle {
@@ -27,7 +29,7 @@ export function categoryStyle(category: string | null | undefined): CategoryStyl
   const mapped = ALIASES[c] ?? c
   if (!isLabelCategory(mapped)) return { ...UNKNOWN, name: category }
   const s = labelCategoryStyle(mapped)
-  return { color: s.color, glyph: s.icon, name: s.title }
+  return { color: s.color, glyph: s.icon, name: s.title, key: mapped }
 }
 
 /** Colour per asset for edges, stable by asset key. */

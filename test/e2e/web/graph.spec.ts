@@ -118,6 +118,10 @@ test('saved exhibit, ForceAtlas2 worker, Bitcoin transactions as nodes', async (
   await find(page, 'Ronin Bridge Exploiter')
   await idle(page)
   await shot(page, 'exhibit-selected')
+  // A transfer row picks its flow: the flow panel finds the edge in the columnar answer, with its exact total.
+  await page.locator('.ct-tt-row').filter({ hasText: '173,600 ETH' }).first().click()
+  await expect(page.getByTestId('edge-details')).toContainText('173,600 ETH')
+  await expect(page.getByTestId('edge-details')).toContainText('Ronin Bridge')
 
   await page.getByRole('button', { name: '+ New' }).click()
   await page.getByLabel('Search case addresses').fill(A.btc_src.slice(0, 12))

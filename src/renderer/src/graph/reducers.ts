@@ -1,6 +1,6 @@
 import type Graph from 'graphology'
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types'
-import type { EdgeView, NodeView } from './to-graphology'
+import { edgeKeyOf, nodeKeyOf, type EdgeView, type NodeView } from './to-graphology'
 
 /** What the highlight reducers look at; held outside the graph so highlighting never mutates the model. */
 export interface Highlight {
@@ -21,24 +21,36 @@ export function makeReducers(graph: Graph<NodeView, EdgeView>, h: () => Highligh
   const focusSet = (): Set<string> | null => {
     const s = h()
     if (s.path) return s.path.nodes
-    const seeds = [...s.selected, ...(s.hovered ? [s.hovered] : [])].filter((n) => graph.hasNode(n))
-    if (s.selectedEdge && graph.hasEdge(s.selectedEdge)) seeds.push(graph.source(s.selectedEdge), graph.target(s.selectedEdge))
+    // Seeds and the answer are node ids; the graph is walked by drawing key.
+    const seeds = [...s.selected, ...(s.hovered ? [s.hovered] : [])].flatMap((n) => nodeKeyOf(graph, n) ?? [])
+    const ek = s.selectedEdge ? edgeKeyOf(graph, s.selectedEdge) : undefined
+    if (ek !== undefined && graph.hasEdge(ek)) seeds.push(graph.source(ek), graph.target(ek))
     if (!seeds.length) return null
-    const out = new Set(seeds)
-    for (const n of seeds) graph.forEachNeighbor(n, (m) => void out.add(m))
+    const out = new Set(seeds.map((k) => graph.getNodeAttribute(k, 'id')))
+    for (const n of seeds) graph.forEachNeighbor(n, (_m, a) => void out.add(a.id))
     return out
   }
-  let cache: { key: unknown; set: Set<string> | null } = { key: null, set: null }
-  const focus = () => {
+  // Per highlight state: the focus set, and the selected/path edges as drawing keys (edges are keyed by row).
+  let cache: { key: unknown; set: Set<string> | null; edge?: string; path?: Set<string> } = { key: null, set: null }
+  const cached = () => {
     const s = h()
-    if (cache.key !== s) cache = { key: s, set: focusSet() }
-    return cache.set
+    if (cache.key !== s) {
+      const path = s.path ? new Set([...s.path.edges].map((e) => edgeKeyOf(graph, e) ?? e)) : undefined
+      cache = { key: s, set: focusSet(), edge: s.selectedEdge ? edgeKeyOf(graph, s.selectedEdge) : undefined, path }
+    }
+    return cache
   }
+  const focus = () => cached().set
+  const active = (s: Highlight) => !!(s.hovered || s.selected.size || s.selectedEdge || s.path)
+  // Reducers run for every node and edge on each refresh: with nothing highlighted they return at once, and
+  // sigma already hands them a copy, so they change it in place instead of spreading a new object.
   return {
-    node(node: string, data: NodeView): Partial<NodeDisplayData> {
+    node(_key: string, data: NodeView): Partial<NodeDisplayData> {
       const s = h()
+      if (!active(s)) return data
+      const node = data.id
       const f = focus()
-      const res: Partial<NodeDisplayData> = { ...data }
+      const res = data as NodeView & Partial<NodeDisplayData>
       if (s.selected.has(node) || s.hovered === node) res.label = data.fullLabel
       if (s.selected.has(node)) {
         res.highlighted = true
@@ -53,16 +65,18 @@ export function makeReducers(graph: Graph<NodeView, EdgeView>, h: () => Highligh
     },
     edge(edge: string, data: EdgeView): Partial<EdgeDisplayData> {
       const s = h()
-      const res: Partial<EdgeDisplayData> = { ...data }
-      if (s.path) {
-        if (s.path.edges.has(edge)) {
+      if (!active(s)) return data
+      const res = data as EdgeView & Partial<EdgeDisplayData>
+      const c = cached()
+      if (c.path) {
+        if (c.path.has(edge)) {
           res.color = '#f59e0b'
           res.size = Math.max(3, data.size * 1.4)
           res.zIndex = 2
         } else res.color = DIM_EDGE
         return res
       }
-      if (s.selectedEdge === edge) {
+      if (c.edge === edge) {
         res.color = '#f59e0b'
         res.size = Math.max(3, data.size * 1.4)
         res.zIndex = 2
@@ -70,9 +84,9 @@ export function makeReducers(graph: Graph<NodeView, EdgeView>, h: () => Highligh
       }
       const f = focus()
       if (f) {
-        const src = graph.source(edge)
-        const dst = graph.target(edge)
-        const touches = [src, dst].some((n) => s.selected.has(n) || s.hovered === n)
+        const src = graph.getNodeAttribute(graph.source(edge), 'id')
+        const dst = graph.getNodeAttribute(graph.target(edge), 'id')
+        const touches = s.selected.has(src) || s.selected.has(dst) || s.hovered === src || s.hovered === dst
         if (!touches) res.color = DIM_EDGE
       }
       return res

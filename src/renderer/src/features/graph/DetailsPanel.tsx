@@ -46,7 +46,7 @@ export function DetailsPanel({ caseId, ws }: { caseId: string; ws: Workspace }) 
       <h3>View</h3>
       {d ? (
         <p className="muted">
-          {d.nodes.length} nodes · {d.edges.length} flows. Click a node or flow for details; shift-click to select several; drag a node to pin it.
+          {d.nodes.id.length} nodes · {d.edges.source.length} flows. Click a node or flow for details; shift-click to select several; drag a node to pin it.
         </p>
       ) : (
         <p className="muted">Add an address from the left to start, or open a saved exhibit.</p>

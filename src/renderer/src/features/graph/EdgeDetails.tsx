@@ -1,3 +1,5 @@
+import { useMemo } from 'react'
+import { findWireEdge, wireEdge } from '../../../../shared/graph/wire'
 import { NETWORKS } from '../../../../shared/domain/networks'
 import { amount, utc } from './format'
 import { NoteEditor } from './NoteEditor'
@@ -6,9 +8,11 @@ import type { Workspace } from './useGraphWorkspace'
 
 /** Details of one aggregated flow: exact total, count, time span, note and its transfers. */
 export function EdgeDetails({ caseId, ws, id }: { caseId: string; ws: Workspace; id: string }) {
-  const e = ws.data?.edges.find((x) => x.id === id)
-  if (!e) return <div className="ct-gd muted">That flow is no longer in the view.</div>
-  const label = (n: string) => ws.data?.nodes.find((x) => x.id === n)?.label ?? n
+  const w = ws.data
+  const row = useMemo(() => (w ? findWireEdge(w, id) : -1), [w, id])
+  if (!w || row < 0) return <div className="ct-gd muted">That flow is no longer in the view.</div>
+  const e = wireEdge(w, row)
+  const label = (n: string) => w.nodes.label[w.nodes.id.indexOf(n)] ?? n
   return (
     <div className="ct-gd" data-testid="edge-details">
       <div className="ct-gd-head">

@@ -4,7 +4,7 @@ import { NETWORKS } from '../../../../shared/domain/networks'
 import { utc } from './format'
 
 interface Props {
-  data: GraphData
+  data: Pick<GraphData, 'assets' | 'filteredOut'>
   filters: GraphFilters
   onChange(f: Partial<GraphFilters>): void
 }

@@ -27,7 +27,8 @@ export function GraphTab({ caseId, revision }: CaseTabProps) {
   const [saved, setSaved] = useState(0)
   const [toast, setToast] = useState<string | null>(null)
   const inView = new Set(ws.state.nodes)
-  const cats = ws.data ? [...new Map(ws.data.nodes.map((n) => [categoryStyle(n.category).name, categoryStyle(n.category)])).values()] : []
+  // Legend: the categories present (the answer lists them once), plus “Unlabelled” when some node has none.
+  const cats = ws.data ? [...new Map([...ws.data.categories, ...(ws.data.nodes.category.includes(null) ? [null] : [])].map((c) => [categoryStyle(c).name, categoryStyle(c)])).values()] : []
   const tlAsset = ws.state.filters.assets[0] ?? (ws.data?.assets[0] ? `${ws.data.assets[0].network}:${ws.data.assets[0].asset}` : null)
 
   async function exportAs(format: 'svg' | 'png' | 'gexf' | 'graphml') {
@@ -100,11 +101,11 @@ export function GraphTab({ caseId, revision }: CaseTabProps) {
             )}
             {ws.data && (
               <>
-                <div className="ct-graph-stats" data-testid="graph-stats">
-                  <strong>{ws.data.nodes.length}</strong> nodes · <strong>{ws.data.edges.length}</strong> flows
+                <div className="ct-graph-stats" data-testid="graph-stats" data-canvas-overlay>
+                  <strong>{ws.data.nodes.id.length}</strong> nodes · <strong>{ws.data.edges.source.length}</strong> flows
                   {ws.busy && <span className="ct-spin" aria-label="Loading" />}
                 </div>
-                <div className="ct-graph-legend" aria-label="Legend">
+                <div className="ct-graph-legend" aria-label="Legend" data-canvas-overlay>
                   {cats.map((c) => (
                     <span key={c.name}>
                       <i style={{ background: c.color }} />

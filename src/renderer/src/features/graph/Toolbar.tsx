@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import type { GraphData } from '../../../../shared/api/areas/graph'
+import type { GraphNode, GraphWire } from '../../../../shared/api/areas/graph'
+import { wireNode } from '../../../../shared/graph/wire'
 import type { Workspace } from './useGraphWorkspace'
 
 interface Props {
@@ -12,10 +13,19 @@ interface Props {
   exporting: boolean
 }
 
-function matches(data: GraphData | null, q: string) {
+/** First 8 nodes whose label, address/txid or any label name contains the text (columns scanned, 8 decoded). */
+function matches(data: GraphWire | null, q: string): GraphNode[] {
   const t = q.trim().toLowerCase()
   if (!data || !t) return []
-  return data.nodes.filter((n) => n.label.toLowerCase().includes(t) || (n.ref ?? '').toLowerCase().includes(t) || n.labels.some((l) => l.name.toLowerCase().includes(t))).slice(0, 8)
+  const out: GraphNode[] = []
+  const N = data.nodes
+  for (let i = 0; i < N.id.length && out.length < 8; i++) {
+    const id = N.id[i]
+    // The id holds the address or txid after its `a:net:` / `t:net:` prefix.
+    const ref = id.startsWith('e:') ? '' : id.slice(id.indexOf(':', 2) + 1)
+    if (N.label[i].toLowerCase().includes(t) || ref.toLowerCase().includes(t) || (N.labels[i] ?? []).some((l) => l.name.toLowerCase().includes(t))) out.push(wireNode(data, i))
+  }
+  return out
 }
 
 /** Top bar: view name, search, layout, Bitcoin mode, fit, save and export. */

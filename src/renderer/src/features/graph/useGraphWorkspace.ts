@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { call } from '../../api/client'
-import type { GraphData, GraphFilters, GraphState } from '../../../../shared/api/areas/graph'
+import type { GraphFilters, GraphState, GraphWire } from '../../../../shared/api/areas/graph'
 import { parseNodeId } from '../../../../shared/graph/ids'
 import type { Highlight } from '../../graph/reducers'
 import { applyFlowLayout, toGraphology } from '../../graph/to-graphology'
@@ -24,7 +24,7 @@ export const EMPTY_STATE: GraphState = {
  */
 export function useGraphWorkspace(caseId: string, revision: number) {
   const [state, setStateRaw] = useState<GraphState>(EMPTY_STATE)
-  const [data, setData] = useState<GraphData | null>(null)
+  const [data, setData] = useState<GraphWire | null>(null)
   const [view, setView] = useState<{ id: number; name: string } | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -64,8 +64,8 @@ export function useGraphWorkspace(caseId: string, revision: number) {
   // ForceAtlas2 worker keeps its graph.
   const graph = useMemo(() => {
     if (!data) return null
-    const g = toGraphology(data, prevGraph.current)
-    if (layoutRef.current === 'flow') applyFlowLayout(g, data.edges)
+    // In the flow layout every unpinned node takes the core's flow position; otherwise nodes keep where they were.
+    const g = toGraphology(data, prevGraph.current, layoutRef.current === 'flow')
     prevGraph.current = g
     return g
   }, [data])
@@ -116,7 +116,7 @@ export function useGraphWorkspace(caseId: string, revision: number) {
         // Back to the exhibit layout: unpin everything and lay out left to right again.
         positions.current = {}
         graph.forEachNode((id) => graph.setNodeAttribute(id, 'fixed', false))
-        applyFlowLayout(graph, data.edges)
+        applyFlowLayout(graph, data)
       }
       setState((s) => ({ ...s, layout: l, positions: l === 'flow' ? {} : s.positions }))
     },
