@@ -65,6 +65,11 @@ export interface Importer {
   detect(head: Buffer): number
   /** Stream the file into records. Throw ParseError (with a location) on anything malformed. */
   parse(input: ImportInput, opts: ImportOptions): AsyncIterable<ImportRecord>
+  /**
+   * Parse large files in a worker thread while the import stores records (worker-parse.ts). Only for importers
+   * whose parse is pure (no state shared with the importing thread) and whose options are plain data.
+   */
+  parseInWorker?: boolean
 }
 
 /** A conflict between what the case holds and what a new source says. */

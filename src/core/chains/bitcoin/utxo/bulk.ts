@@ -14,9 +14,13 @@ export const BULK_MIN = 20_000
 
 const TABLES = ['btc_tx', 'btc_input', 'btc_output']
 
-/** Should an import that has added `added` new txs to a case that held `before` switch to bulk mode? */
+/**
+ * Should an import that has added `added` new txs to a case that held `before` switch to bulk mode?
+ * CHAINTRAIL_BULK_MIN overrides BULK_MIN (tests drive small files through bulk mode with it).
+ */
 export function wantsBulk(added: number, before: number): boolean {
-  return added >= BULK_MIN && added >= before
+  const min = Number(process.env.CHAINTRAIL_BULK_MIN) > 0 ? Number(process.env.CHAINTRAIL_BULK_MIN) : BULK_MIN
+  return added >= min && added >= before
 }
 
 /** Drop the secondary indexes of the UTXO tables; returns their CREATE statements for `rebuildIndexes`. */

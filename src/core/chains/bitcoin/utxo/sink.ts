@@ -195,7 +195,7 @@ function storeTx(rec: BtcTxRecord, ctx: SinkContext): void {
     ctx.count('transactions.new')
     ctx.count('inputs.new', rec.inputs.length)
     ctx.count('outputs.new', rec.outputs.length)
-    if (++st.added % 1000 === 0 && !bulk && wantsBulk(st.added, st.maxBefore)) {
+    if (++st.added % 500 === 0 && !bulk && wantsBulk(st.added, st.maxBefore)) {
       st.dropped = dropSecondaryIndexes(ctx.db)
       flushStaging(ctx.db)
     }
