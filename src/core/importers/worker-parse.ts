@@ -66,7 +66,7 @@ export interface ParseWorker {
 
 /** Start a worker now so its module loading overlaps the locker copy; `parseInWorker` gives it the job. */
 export function startParseWorker(): ParseWorker {
-  const worker = new Worker(workerEntry()!, { resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 } })
+  const worker = new Worker(workerEntry()!, { resourceLimits: { maxOldGenerationSizeMb: 1024 } })
   const pw: ParseWorker = { worker, inbox: [], failure: null, exited: false, wake: null }
   const poke = () => {
     pw.wake?.()
