@@ -13,6 +13,11 @@ import type { Db } from '../../../store/db'
 export const BULK_MIN = 20_000
 
 const TABLES = ['btc_tx', 'btc_input', 'btc_output']
+/**
+ * Kept while loading: a partial index over the few inputs whose value is unknown costs nothing to maintain for
+ * the rest, while rebuilding it would scan every input once more.
+ */
+const KEEP = ['btc_input_unresolved']
 
 /**
  * Should an import that has added `added` new txs to a case that held `before` switch to bulk mode?
@@ -26,8 +31,8 @@ export function wantsBulk(added: number, before: number): boolean {
 /** Drop the secondary indexes of the UTXO tables; returns their CREATE statements for `rebuildIndexes`. */
 export function dropSecondaryIndexes(db: Db): string[] {
   const rows = db
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (?, ?, ?) ORDER BY name")
-    .all(...TABLES) as { name: string; sql: string }[]
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (?, ?, ?) AND name NOT IN (?) ORDER BY name")
+    .all(...TABLES, ...KEEP) as { name: string; sql: string }[]
   // Names come from sqlite_master (our own migrations), quoted anyway.
   for (const r of rows) db.exec('DROP INDEX "' + r.name.replace(/"/g, '""') + '"')
   return rows.map((r) => r.sql)
