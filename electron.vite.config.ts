@@ -8,7 +8,8 @@ export default defineConfig({
     build: {
       externalizeDeps: true,
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts'), 'core-worker': resolve('src/core/host/worker.ts') }
+        // parse-worker: the import parse worker (src/core/importers/worker-parse.ts looks for it beside the bundle).
+        input: { index: resolve('src/main/index.ts'), 'core-worker': resolve('src/core/host/worker.ts'), 'parse-worker': resolve('src/core/importers/parse-worker.ts') }
       }
     }
   },

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs'
+import { createReadStream, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ProgressEvent } from '../../shared/api/contract'
 import { ApiError } from '../../shared/api/errors'
@@ -9,6 +9,7 @@ import { nowIso } from '../util/clock'
 import { faultPoint } from '../util/fault'
 import { detectFormat, importerById, listSinks, sinkFor } from './registry'
 import { readHead, rejectNonText } from './sniff'
+import { parseInWorker, startParseWorker, stopParseWorker, useParseWorker, type ParseWorker } from './worker-parse'
 import { formatLocator, ParseError, type ConflictNote, type Importer, type ImportOptions, type ImportRecord, type SinkContext } from './types'
 
 /** A file handed to an import. */
@@ -69,13 +70,15 @@ export async function runImport(c: CaseHandle, files: ImportFile[], o: RunImport
   const pending: PendingEvidence[] = []
   let unit: AsyncUnit | undefined
   let committed = false
+  // Large files of a format that parses in a worker get their worker now, so it loads during the locker copy.
+  const workers = files.map((f, i) => (useParseWorker(chosen[i], sizeOf(f.path)) ? startParseWorker() : null))
   try {
     for (const f of files) pending.push(await stageEvidence(c, { path: f.path, originalName: f.originalName, originalPath: f.originalPath, note: f.note }))
     unit = new AsyncUnit(c)
     const results: FileImportResult[] = []
     for (let i = 0; i < files.length; i++) {
       try {
-        results.push(await importOne(c, pending[i], chosen[i], o))
+        results.push(await importOne(c, pending[i], chosen[i], o, workers[i]))
       } catch (e) {
         throw e instanceof ParseError ? parseErrorToApi(e, pending[i].originalName) : e
       }
@@ -100,6 +103,7 @@ export async function runImport(c: CaseHandle, files: ImportFile[], o: RunImport
   } finally {
     // Locker files this call created go again unless their rows committed (dry runs never commit).
     if (!committed) for (const p of pending) abandonEvidence(c, p)
+    for (const w of workers) await stopParseWorker(w)
   }
 }
 
@@ -107,7 +111,15 @@ function bump(counts: Record<string, number>, name: string, n: number): void {
   counts[name] = (counts[name] ?? 0) + n
 }
 
-async function importOne(c: CaseHandle, p: PendingEvidence, imp: Importer, o: RunImportOptions): Promise<FileImportResult> {
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size
+  } catch {
+    return 0
+  }
+}
+
+async function importOne(c: CaseHandle, p: PendingEvidence, imp: Importer, o: RunImportOptions, worker: ParseWorker | null): Promise<FileImportResult> {
   const { item, duplicate } = recordEvidence(c.db, p, o.examiner)
   const started = nowIso()
   const importId = Number(
@@ -165,7 +177,10 @@ async function importOne(c: CaseHandle, p: PendingEvidence, imp: Importer, o: Ru
       faultPoint('mid-import')
     }
   }
-  if (imp.parseBatches) {
+  // A worker (large files of opt-in formats) parses in parallel; otherwise batches when the importer has them.
+  if (worker) {
+    for await (const rec of parseInWorker(worker, imp, lockerPath, input, o.options ?? {})) storeRecord(rec)
+  } else if (imp.parseBatches) {
     for await (const batch of imp.parseBatches(input, o.options ?? {})) for (const rec of batch) storeRecord(rec)
   } else {
     for await (const rec of imp.parse(input, o.options ?? {})) storeRecord(rec)

@@ -70,6 +70,11 @@ export interface Importer {
    * await per batch instead of per record matters for million-row files).
    */
   parseBatches?(input: ImportInput, opts: ImportOptions): AsyncIterable<ImportRecord[]>
+  /**
+   * Parse large files in a worker thread while the import stores records (worker-parse.ts). Only for importers
+   * whose parse is pure (no state shared with the importing thread) and whose options are plain data.
+   */
+  parseInWorker?: boolean
 }
 
 /** A conflict between what the case holds and what a new source says. */

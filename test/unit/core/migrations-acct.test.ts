@@ -35,7 +35,7 @@ function downgradeTo6(dir: string): void {
   db.close()
 }
 
-describe.skipIf(!!sharedFixturesMissing)('migration 0008 (integer tkey instead of the UNIQUE match_key index)', () => {
+describe.skipIf(!!sharedFixturesMissing)('migration 0007 (integer tkey instead of the UNIQUE match_key index)', () => {
   it('a case with account data on schema 6 migrates with every row intact and the same per-asset totals', async () => {
     const { core, caseId, dir, root } = newCaseWithCore()
     await importFiles(core, caseId, ['v2_account_txlist_chain1.json', 'v2_account_txlistinternal_chain1.json'].map((f) => sample(`etherscan-api/${f}`)), { address: A })

@@ -95,7 +95,7 @@ function txRow(db: Db, rows: TRow[]): TxRow {
   }
 }
 
-/** Transfers of one transaction, found through the integer tkey index (hash of network|txid, migration 0008). */
+/** Transfers of one transaction, found through the integer tkey index (hash of network|txid, migration 0007). */
 function txRows(db: Db, network: string, txid: string): TRow[] {
   return db.prepare('SELECT ' + COLS + ' FROM acct_transfers WHERE tkey = ? AND network = ? AND txid = ? ORDER BY id').all(txKey(network, txid), network, txid) as TRow[]
 }

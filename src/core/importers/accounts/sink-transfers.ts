@@ -1,7 +1,7 @@
 import { formatUnits } from '../../../shared/domain/amount'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../store/db'
-import { ACCT_TRANSFER_INDEXES } from '../../store/migrations/0008-acct-bulk'
+import { ACCT_TRANSFER_INDEXES } from '../../store/migrations/0007-acct-bulk'
 import type { ImportRecord, Sink, SinkContext } from '../types'
 import { KIND, type TransferRec } from './records'
 import { INSERT_COLUMNS, INSERT_TRANSFER, insertArgs, Occurrences, prepareTransfer, storeTransferRow, transferKey, type PreparedTransfer } from './transfer-row'

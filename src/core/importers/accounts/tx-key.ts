@@ -1,7 +1,7 @@
 /**
  * The integer lookup key of an account transaction: a 53-bit hash of "network|txid" (cyrb53). It only narrows a
  * lookup to a handful of rows; equality is always decided on the full match_key text beside it, so a collision
- * can never merge two transfers. Stored in acct_transfers.tkey by migration 0008: NEVER change this function
+ * can never merge two transfers. Stored in acct_transfers.tkey by migration 0007: NEVER change this function
  * (cases written with it would stop finding their own rows).
  */
 export function txKey(network: string, txid: string): number {

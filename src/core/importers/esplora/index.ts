@@ -122,6 +122,7 @@ export const esploraImporter: Importer = {
   id: 'esplora-json',
   name: 'Esplora REST JSON (mempool.space, blockstream.info): address txs, tx, utxo',
   version: '1.0.0',
+  parseInWorker: true,
   detect(head) {
     const s = shapeOf(headText(head))
     return s === 'txs' || s === 'utxo' ? 90 : s === 'outspends' ? 60 : 0

@@ -1,5 +1,6 @@
 import type { Db } from '../../../store/db'
 import type { SinkContext } from '../../../importers/types'
+import { rebuildIndexes } from './bulk'
 import { flushStaging } from './sink'
 
 /**
@@ -15,17 +16,29 @@ interface ImportState {
   /** An existing tx was merged into or an old input was resolved: aggregates need a full recompute. */
   touchedExisting: boolean
   cacheBefore: number
+  /** New txs added so far (decides the switch to bulk mode). */
+  added: number
+  /** In bulk mode: the CREATE statements of the indexes dropped for the load, rebuilt in finish. */
+  dropped: string[] | null
 }
 
 const states = new WeakMap<Db, ImportState>()
 const CACHE_MB = Math.min(4096, Math.max(8, Number(process.env.CHAINTRAIL_IMPORT_CACHE_MB) || 128))
 
-/** Per-import bookkeeping, created on the first stored tx. A rolled-back import leaves a state that is still valid. */
+/** Forget the state of an import that rolled back (its dropped indexes are back, its rows gone). */
+export function discardImportState(db: Db): void {
+  const s = states.get(db)
+  if (!s) return
+  states.delete(db)
+  db.pragma('cache_size = ' + String(Math.trunc(s.cacheBefore)))
+}
+
+/** Per-import bookkeeping, created on the first stored tx (see sink.ts for how a rolled-back one is told apart). */
 export function importState(db: Db): ImportState {
   let s = states.get(db)
   if (!s) {
     const max = (db.prepare('SELECT coalesce(max(id), 0) AS m FROM btc_tx').get() as { m: number }).m
-    s = { maxBefore: max, touchedExisting: false, cacheBefore: Number(db.pragma('cache_size', { simple: true })) }
+    s = { maxBefore: max, touchedExisting: false, cacheBefore: Number(db.pragma('cache_size', { simple: true })), added: 0, dropped: null }
     states.set(db, s)
     // Random-key index inserts (txids, addresses) thrash the default 2 MB page cache; a bounded cache (128 MB,
     // CHAINTRAIL_IMPORT_CACHE_MB to change) keeps a large import fast while memory stays flat in the file size.
@@ -35,16 +48,17 @@ export function importState(db: Db): ImportState {
   return s
 }
 
+// INDEXED BY: without it the planner walks the whole outpoint index (every input) to find the few unresolved.
 const RESOLVE = `
-  UPDATE btc_input SET value = o.value, address = coalesce(btc_input.address, o.address)
+  UPDATE btc_input INDEXED BY btc_input_unresolved SET value = o.value, address = coalesce(btc_input.address, o.address)
   FROM btc_tx t, btc_tx pt, btc_output o
   WHERE btc_input.value IS NULL AND btc_input.prev_txid IS NOT NULL
     AND t.id = btc_input.tx_id AND pt.network = t.network AND pt.txid = btc_input.prev_txid
     AND o.tx_id = pt.id AND o.vout = btc_input.prev_vout`
 
-// One event per output (received) and per input (sent) with a known address, grouped first per tx (so a tx
-// counts once) and then per address. The address's first source is a row of its earliest tx, looked up after
-// grouping (one index probe per address rather than a string per row).
+// One event per output (received) and per input (sent) with a known address, grouped per address in one sort;
+// a tx counts once per address (count DISTINCT). The address's first source is a row of its earliest tx,
+// looked up after grouping (one index probe per address rather than a string per row).
 const EVENTS = `
   WITH ev AS (
     SELECT t.network AS network, o.address AS address, t.id AS tx, o.value AS recv, 0 AS sent, 1 AS ic, 0 AS oc,
@@ -53,13 +67,10 @@ const EVENTS = `
     UNION ALL
     SELECT t.network, i.address, t.id, 0, coalesce(i.value, 0), 0, 1, coalesce(t.block_time, t.seen_time)
       FROM btc_input i JOIN btc_tx t ON t.id = i.tx_id WHERE i.address IS NOT NULL AND i.tx_id > @after
-  ), per_tx AS (
-    SELECT network, address, tx, sum(recv) AS recv, sum(sent) AS sent, sum(ic) AS ic, sum(oc) AS oc, max(time) AS time
-      FROM ev GROUP BY network, address, tx
   ), agg AS (
-    SELECT network, address, count(*) AS txc, sum(recv) AS recv, sum(sent) AS sent, sum(ic) AS ic, sum(oc) AS oc,
+    SELECT network, address, count(DISTINCT tx) AS txc, sum(recv) AS recv, sum(sent) AS sent, sum(ic) AS ic, sum(oc) AS oc,
            min(time) AS first, max(time) AS last, min(tx) AS first_tx
-      FROM per_tx GROUP BY network, address
+      FROM ev GROUP BY network, address
   ), src AS (
     SELECT agg.*, coalesce(
         (SELECT evidence_id || ' ' || locator FROM btc_output WHERE tx_id = agg.first_tx AND address = agg.address LIMIT 1),
@@ -87,7 +98,8 @@ export function finishUtxoImport(db: Db, ctx: Pick<SinkContext, 'count' | 'warn'
   if (!s) return
   states.delete(db)
   flushStaging(db)
-  db.pragma('cache_size = ' + String(Math.trunc(s.cacheBefore)))
+  db.exec('DROP TABLE IF EXISTS temp.btc_import_live')
+  if (s.dropped) rebuildIndexes(db, s.dropped)
   const oldUnresolved = (db.prepare('SELECT count(*) AS n FROM btc_input WHERE value IS NULL AND prev_txid IS NOT NULL AND tx_id <= ?').get(s.maxBefore) as { n: number }).n
   const resolved = db.prepare(RESOLVE).run().changes
   if (resolved) ctx.count('inputs.resolved', resolved)
@@ -99,5 +111,6 @@ export function finishUtxoImport(db: Db, ctx: Pick<SinkContext, 'count' | 'warn'
     db.prepare(EVENTS).run({ after: s.maxBefore })
   }
   const open = (db.prepare('SELECT count(*) AS n FROM btc_input WHERE value IS NULL AND prev_txid IS NOT NULL').get() as { n: number }).n
+  db.pragma('cache_size = ' + String(Math.trunc(s.cacheBefore)))
   if (open) ctx.warn(`${open} input(s) in the case have no known value yet: import the transactions they spend to resolve them`)
 }

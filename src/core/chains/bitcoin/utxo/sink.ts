@@ -1,7 +1,8 @@
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../../store/db'
 import type { ImportRecord, Sink, SinkContext } from '../../../importers/types'
-import { finishUtxoImport, importState } from './finish'
+import { dropSecondaryIndexes, wantsBulk } from './bulk'
+import { discardImportState, finishUtxoImport, importState } from './finish'
 import { BTC_TX, BTC_WARNING, type BtcInputRecord, type BtcOutputRecord, type BtcTxRecord } from './records'
 
 /**
@@ -14,6 +15,9 @@ interface Stmts {
   insTx: Statement
   insIn: Statement
   insOut: Statement
+  /** Straight into the tables: bulk mode, where they have no secondary indexes to maintain. */
+  insInDirect: Statement
+  insOutDirect: Statement
   selIn: Statement
   selOut: Statement
 }
@@ -31,8 +35,12 @@ const stagedFor = new WeakMap<Db, SinkContext>()
  */
 function ensureStaging(db: Db, ctx: SinkContext): void {
   if (stagedFor.get(db) === ctx) return
+  // The marker table is created inside the import's transaction and dropped by finish, so it exists only while
+  // an import is live: a state left by an import that rolled back (indexes restored, rows gone) is discarded.
+  if (!db.prepare("SELECT 1 FROM sqlite_temp_master WHERE name = 'btc_import_live'").get()) discardImportState(db)
   db.exec(
-    'CREATE TEMP TABLE IF NOT EXISTS btc_input_stage (tx_id, idx, prev_txid, prev_vout, prev_ref, address, value, coinbase, sequence, scriptsig, witness, evidence_id, locator);' +
+    'CREATE TEMP TABLE IF NOT EXISTS btc_import_live (x);' +
+      'CREATE TEMP TABLE IF NOT EXISTS btc_input_stage (tx_id, idx, prev_txid, prev_vout, prev_ref, address, value, coinbase, sequence, scriptsig, witness, evidence_id, locator);' +
       'CREATE TEMP TABLE IF NOT EXISTS btc_output_stage (tx_id, vout, address, script_type, script_hex, value, spent_by_txid, spent_by_vin, evidence_id, locator)'
   )
   stagedFor.set(db, ctx)
@@ -66,6 +74,14 @@ function stmts(db: Db): Stmts {
     ),
     insOut: db.prepare(
       `INSERT INTO temp.btc_output_stage (tx_id, vout, address, script_type, script_hex, value, spent_by_txid, spent_by_vin, evidence_id, locator)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    ),
+    insInDirect: db.prepare(
+      `INSERT INTO btc_input (tx_id, idx, prev_txid, prev_vout, prev_ref, address, value, coinbase, sequence, scriptsig, witness, evidence_id, locator)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    ),
+    insOutDirect: db.prepare(
+      `INSERT INTO btc_output (tx_id, vout, address, script_type, script_hex, value, spent_by_txid, spent_by_vin, evidence_id, locator)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ),
     selIn: db.prepare('SELECT * FROM btc_input WHERE tx_id = ? AND idx = ?').safeIntegers(true),
@@ -107,6 +123,9 @@ const OUTPUT: [keyof BtcOutputRecord, string][] = [
   ['spentByVin', 'spent_by_vin']
 ]
 
+/** Whether the import being stored is in bulk mode (set per record from its state; one import at a time per process). */
+let bulk = false
+
 const b = (v: boolean | undefined): number => (v ? 1 : 0)
 const n = <T>(v: T | undefined): T | null => (v === undefined ? null : v)
 
@@ -115,11 +134,11 @@ const n = <T>(v: T | undefined): T | null => (v === undefined ? null : v)
  * and the locker file keeps them at the input's locator (the columns stay for a later opt-in).
  */
 function insertInput(s: Stmts, txId: number | bigint, i: BtcInputRecord, ctx: SinkContext): void {
-  s.insIn.run(txId, i.index, i.prevTxid, i.prevVout, n(i.prevRef), i.address, i.value, b(i.coinbase), n(i.sequence), null, null, ctx.evidenceId, sub(ctx.locator, i.at))
+  ;(bulk ? s.insInDirect : s.insIn).run(txId, i.index, i.prevTxid, i.prevVout, n(i.prevRef), i.address, i.value, b(i.coinbase), n(i.sequence), null, null, ctx.evidenceId, sub(ctx.locator, i.at))
 }
 
 function insertOutput(s: Stmts, txId: number | bigint, o: BtcOutputRecord, ctx: SinkContext): void {
-  s.insOut.run(txId, o.vout, o.address, o.scriptType, n(o.scriptHex), o.value, n(o.spentByTxid), n(o.spentByVin), ctx.evidenceId, sub(ctx.locator, o.at))
+  ;(bulk ? s.insOutDirect : s.insOut).run(txId, o.vout, o.address, o.scriptType, n(o.scriptHex), o.value, n(o.spentByTxid), n(o.spentByVin), ctx.evidenceId, sub(ctx.locator, o.at))
 }
 
 /** Compare one field: fill a gap, or report a disagreement. Returns the SQL assignment to make, if any. */
@@ -159,7 +178,8 @@ function fill(db: Db, table: 'btc_tx' | 'btc_input' | 'btc_output', col: string,
 function storeTx(rec: BtcTxRecord, ctx: SinkContext): void {
   ensureStaging(ctx.db, ctx)
   const s = stmts(ctx.db)
-  importState(ctx.db)
+  const st = importState(ctx.db)
+  bulk = st.dropped !== null
   const totalOut = rec.outputs.reduce((t, o) => t + o.value, 0n)
   // A partial view (paged outputs, filtered multiaddr, one TSV row) is counted so the summary shows it.
   if (!rec.complete) ctx.count('transactions.partial')
@@ -175,6 +195,10 @@ function storeTx(rec: BtcTxRecord, ctx: SinkContext): void {
     ctx.count('transactions.new')
     ctx.count('inputs.new', rec.inputs.length)
     ctx.count('outputs.new', rec.outputs.length)
+    if (++st.added % 500 === 0 && !bulk && wantsBulk(st.added, st.maxBefore)) {
+      st.dropped = dropSecondaryIndexes(ctx.db)
+      flushStaging(ctx.db)
+    }
     return
   }
   const existing = s.selTx.get(rec.network, rec.txid) as Row

@@ -18,10 +18,10 @@ import { tmpDir } from '../../../../helpers/tmp'
 const CLI = join(REPO_ROOT, 'src', 'cli', 'index.ts')
 const DATA_TABLES = ['btc_tx', 'btc_input', 'btc_output', 'btc_address', 'record_sources', 'conflicts']
 
-function runCli(args: string[], env: Record<string, string>, killAfterMs?: number): Promise<{ code: number | null; signal: string | null; ms: number }> {
+function runCli(args: string[], env: Record<string, string>, killAfterMs?: number, modeEnv: Record<string, string> = {}): Promise<{ code: number | null; signal: string | null; ms: number }> {
   return new Promise((resolve) => {
     const t = Date.now()
-    const p = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: REPO_ROOT, env: { ...process.env, CHAINTRAIL_EXAMINER: 'crash', ...env }, stdio: 'ignore' })
+    const p = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: REPO_ROOT, env: { ...process.env, CHAINTRAIL_EXAMINER: 'crash', ...modeEnv, ...env }, stdio: 'ignore' })
     const timer = killAfterMs === undefined ? undefined : setTimeout(() => p.kill('SIGKILL'), killAfterMs)
     p.on('exit', (code, signal) => {
       clearTimeout(timer)
@@ -47,7 +47,14 @@ function state(dir: string): State & { audit: number } {
   }
 }
 
-describe('import crash harness (child process, SIGKILL)', () => {
+// Second pass: the same trials with the parse worker and bulk-load mode (indexes dropped mid-import, rebuilt at
+// its end) forced on for this small file, so a kill can land while the indexes are gone.
+const MODES: [string, Record<string, string>][] = [
+  ['default', {}],
+  ['parse worker + bulk-load mode', { CHAINTRAIL_PARSE_WORKER: '1', CHAINTRAIL_BULK_MIN: '1000' }]
+]
+
+describe.each(MODES)('import crash harness (child process, SIGKILL), %s', (_mode, modeEnv) => {
   it('leaves the case at exactly the before or the after state, ~10 trials', async () => {
     const work = tmpDir('ct-crash-')
     const base = join(work, 'base')
@@ -62,7 +69,7 @@ describe('import crash harness (child process, SIGKILL)', () => {
     // The after state from a clean run on a copy.
     const clean = join(work, 'clean')
     cpSync(base, clean, { recursive: true })
-    const ok = await runCli(['import', clean, input], {})
+    const ok = await runCli(['import', clean, input], {}, undefined, modeEnv)
     expect(ok.code).toBe(0)
     const after = state(clean)
     expect(after.data.btc_tx).not.toBe(before.data.btc_tx)
@@ -78,7 +85,7 @@ describe('import crash harness (child process, SIGKILL)', () => {
     for (const [i, t] of trials.entries()) {
       const dir = join(work, `trial${i}`)
       cpSync(base, dir, { recursive: true })
-      const r = await runCli(['import', dir, input], t.env, t.delay)
+      const r = await runCli(['import', dir, input], t.env, t.delay, modeEnv)
       // Reopening runs recovery (WAL replay, orphan sweep) exactly as the app would.
       const h = openCase(dir)
       expect(h.db.pragma('integrity_check', { simple: true })).toBe('ok')

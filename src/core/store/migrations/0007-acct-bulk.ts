@@ -16,8 +16,8 @@ export const ACCT_TRANSFER_INDEXES = [
  * per-transaction lookups (it replaces the match_key prefix range). Rows, ids and every other column are copied
  * unchanged.
  */
-export const m0008: Migration = {
-  version: 8,
+export const m0007: Migration = {
+  version: 7,
   name: 'acct-bulk',
   up(db) {
     db.function('ct_tx_key', { deterministic: true }, (network: unknown, txid: unknown) => txKey(String(network), String(txid)))

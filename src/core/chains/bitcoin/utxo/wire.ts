@@ -1,0 +1,47 @@
+import type { WireCodec } from '../../../importers/wire'
+import type { BtcInputRecord, BtcOutputRecord, BtcTxRecord } from './records'
+
+/**
+ * Flat wire form of a BtcTxRecord (see importers/wire.ts): header fields, input and output counts, then each
+ * input and output field by field. Every field keeps its value, including undefined vs null, except an input's
+ * scriptsig and witness, which are sent as null: they are the bulk of an input's bytes and the UTXO sink does
+ * not store them (sink.ts insertInput; the locker file keeps them at the input's locator). Change this together
+ * with the sink if it ever stores them.
+ */
+export const btcTxWire: WireCodec = {
+  encode(data, out) {
+    const d = data as BtcTxRecord
+    out.push(
+      d.network, d.txid, d.wtxid, d.blockHeight, d.blockHash, d.blockTime, d.seenTime, d.fee, d.size, d.vsize, d.weight, d.version,
+      d.locktime, d.coinbase, d.confirmed, d.inputCount, d.outputCount, d.complete, d.inputs.length, d.outputs.length
+    )
+    for (const i of d.inputs) out.push(i.index, i.prevTxid, i.prevVout, i.prevRef, i.address, i.value, i.coinbase, i.sequence, i.at)
+    for (const o of d.outputs) out.push(o.vout, o.address, o.scriptType, o.scriptHex, o.value, o.spentByTxid, o.spentByVin, o.at)
+  },
+  decode(b, at) {
+    let i = at.i
+    const nIn = b[i + 18] as number
+    const nOut = b[i + 19] as number
+    const inputs: BtcInputRecord[] = new Array(nIn)
+    const outputs: BtcOutputRecord[] = new Array(nOut)
+    const tx = {
+      network: b[i], txid: b[i + 1], wtxid: b[i + 2], blockHeight: b[i + 3], blockHash: b[i + 4], blockTime: b[i + 5], seenTime: b[i + 6],
+      fee: b[i + 7], size: b[i + 8], vsize: b[i + 9], weight: b[i + 10], version: b[i + 11], locktime: b[i + 12], coinbase: b[i + 13],
+      confirmed: b[i + 14], inputCount: b[i + 15], outputCount: b[i + 16], complete: b[i + 17], inputs, outputs
+    } as BtcTxRecord
+    i += 20
+    for (let k = 0; k < nIn; k++, i += 9) {
+      inputs[k] = {
+        index: b[i], prevTxid: b[i + 1], prevVout: b[i + 2], prevRef: b[i + 3], address: b[i + 4], value: b[i + 5], coinbase: b[i + 6],
+        sequence: b[i + 7], scriptsig: null, witness: null, at: b[i + 8]
+      } as BtcInputRecord
+    }
+    for (let k = 0; k < nOut; k++, i += 8) {
+      outputs[k] = {
+        vout: b[i], address: b[i + 1], scriptType: b[i + 2], scriptHex: b[i + 3], value: b[i + 4], spentByTxid: b[i + 5], spentByVin: b[i + 6], at: b[i + 7]
+      } as BtcOutputRecord
+    }
+    at.i = i
+    return tx
+  }
+}

@@ -1,0 +1,58 @@
+import { createReadStream } from 'node:fs'
+import { ApiError } from '../../shared/api/errors'
+import { parentPort } from 'node:worker_threads'
+import { initChains } from '../chains/init'
+import './index'
+import { importerById } from './registry'
+import { ParseError, type ImportOptions } from './types'
+import { encodeRecord } from './wire'
+import type { ParseJob, ParseReply } from './worker-parse'
+
+/**
+ * Parse worker (node:worker_threads), started while the file is still being copied into the locker: loads
+ * every importer, waits for its job, then runs one importer's `parse` over a locker file and posts its records to
+ * the importing thread in flat batches (wire.ts). At most `window` batches are unacknowledged at a time, so a
+ * fast parser cannot pile a file's records up in memory. A ParseError travels as its message and location.
+ */
+const port = parentPort!
+let acked = 0
+let wake: (() => void) | null = null
+port.on('message', (m: 'ack' | { type: 'job'; job: ParseJob }) => {
+  if (m === 'ack') {
+    acked++
+    wake?.()
+  } else if (m.type === 'job') {
+    run(m.job).catch(fail)
+  }
+})
+
+async function run(job: ParseJob): Promise<void> {
+  initChains()
+  const imp = importerById(job.importer)
+  const input = { name: job.name, size: job.size, open: () => createReadStream(job.path, { highWaterMark: 1 << 20 }) }
+  let batch: unknown[] = []
+  let n = 0
+  let sent = 0
+  const post = async (): Promise<void> => {
+    port.postMessage({ type: 'batch', records: batch, count: n } satisfies ParseReply)
+    sent++
+    batch = []
+    n = 0
+    while (sent - acked >= job.window) await new Promise<void>((r) => (wake = r))
+    wake = null
+  }
+  for await (const rec of imp.parse(input, job.options as ImportOptions)) {
+    encodeRecord(rec, batch)
+    if (++n === job.batch) await post()
+  }
+  if (n) await post()
+  port.postMessage({ type: 'done' } satisfies ParseReply)
+}
+
+function fail(e: unknown): void {
+  const reply: ParseReply =
+    e instanceof ParseError
+      ? { type: 'error', parse: { message: e.message, loc: e.loc } }
+      : { type: 'error', api: e instanceof ApiError ? e.toShape() : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) } }
+  port.postMessage(reply)
+}

@@ -1,0 +1,125 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { ApiError, type ApiErrorShape } from '../../shared/api/errors'
+import { ParseError, type Importer, type ImportInput, type ImportOptions, type ImportRecord, type SourceLocation } from './types'
+import { decodeBatch } from './wire'
+
+/**
+ * Parse on a second core: an importer that sets `parseInWorker` has a large file parsed in a worker thread
+ * (parse-worker.ts) while this thread stores the records, so parsing and SQLite writes overlap instead of
+ * adding up. Records arrive in flat batches (wire.ts) and are yielded in file order exactly as `parse` would
+ * yield them; a ParseError from the worker is rethrown here with its location, so the import still fails as
+ * `file:line[:col]: message` and rolls back. Without a worker file next to this module (an unusual build),
+ * or with CHAINTRAIL_PARSE_WORKER=0, the file is parsed in-process as before.
+ */
+
+/** What the worker is told to parse. */
+export interface ParseJob {
+  importer: string
+  path: string
+  name: string
+  size: number
+  options: unknown
+  /** Records per batch. */
+  batch: number
+  /** Batches the worker may run ahead of this thread. */
+  window: number
+}
+
+/** What the worker posts back. */
+export type ParseReply =
+  | { type: 'batch'; records: unknown[]; count: number }
+  | { type: 'done' }
+  | { type: 'error'; parse?: { message: string; loc: SourceLocation }; api?: ApiErrorShape }
+
+/** Files smaller than this are parsed in-process: starting a worker costs more than it saves. */
+const WORKER_MIN_BYTES = 16 * 1024 * 1024
+
+function here(name: string): string {
+  return fileURLToPath(new URL('./' + name, import.meta.url))
+}
+
+/** The worker entry to start, or null when this build has none. */
+function workerEntry(): string | null {
+  // Built app: parse-worker.js beside the bundle (or one level up from a chunk). Source tree (tsx, vitest, the
+  // CLI): a small .mjs that registers tsx in the worker, then loads parse-worker.ts.
+  const candidates = import.meta.url.endsWith('.ts') ? [here('parse-worker-tsx.mjs')] : [here('parse-worker.js'), here('../parse-worker.js')]
+  return candidates.find((p) => existsSync(p)) ?? null
+}
+
+/** Whether this file should be parsed in a worker. */
+export function useParseWorker(imp: Importer, size: number): boolean {
+  const env = process.env.CHAINTRAIL_PARSE_WORKER
+  if (!imp.parseInWorker || env === '0') return false
+  return (env === '1' || size >= WORKER_MIN_BYTES) && workerEntry() !== null
+}
+
+/** A parse worker started ahead of time (while the file is copied into the locker), waiting for its job. */
+export interface ParseWorker {
+  worker: Worker
+  inbox: ParseReply[]
+  failure: Error | null
+  exited: boolean
+  wake: (() => void) | null
+}
+
+/** Start a worker now so its module loading overlaps the locker copy; `parseInWorker` gives it the job. */
+export function startParseWorker(): ParseWorker {
+  const worker = new Worker(workerEntry()!, { resourceLimits: { maxOldGenerationSizeMb: 1024 } })
+  const pw: ParseWorker = { worker, inbox: [], failure: null, exited: false, wake: null }
+  const poke = () => {
+    pw.wake?.()
+    pw.wake = null
+  }
+  worker.on('message', (m: ParseReply) => {
+    pw.inbox.push(m)
+    poke()
+  })
+  worker.on('error', (e) => {
+    pw.failure = e
+    poke()
+  })
+  worker.on('exit', () => {
+    pw.exited = true
+    poke()
+  })
+  return pw
+}
+
+/** Stop a worker (idempotent; also for workers whose import failed before they got a job). */
+export async function stopParseWorker(pw: ParseWorker | null | undefined): Promise<void> {
+  if (pw && !pw.exited) await pw.worker.terminate()
+}
+
+/** The records of `input` as `imp.parse` yields them, parsed by `pw` from the locker file at `path`. */
+export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: string, input: ImportInput, opts: ImportOptions): AsyncGenerator<ImportRecord> {
+  const job: ParseJob = { importer: imp.id, path, name: input.name, size: input.size, options: opts, batch: 500, window: 4 }
+  pw.worker.postMessage({ type: 'job', job })
+  let got = 0
+  try {
+    for (;;) {
+      while (!pw.inbox.length && !pw.failure && !pw.exited) await new Promise<void>((r) => (pw.wake = r))
+      const m = pw.inbox.shift()
+      if (!m) {
+        // The worker died without a reply. Before any record arrived it most likely could not start (a build
+        // without a usable worker): parse here instead. Later, it is a real failure.
+        if (!got) {
+          yield* imp.parse(input, opts)
+          return
+        }
+        throw pw.failure ?? new Error('the parse worker stopped unexpectedly')
+      }
+      if (m.type === 'done') return
+      if (m.type === 'error') {
+        if (m.parse) throw new ParseError(m.parse.message, m.parse.loc)
+        throw ApiError.from(m.api!)
+      }
+      got++
+      pw.worker.postMessage('ack')
+      yield* decodeBatch(m.records)
+    }
+  } finally {
+    await stopParseWorker(pw)
+  }
+}
