@@ -2,7 +2,7 @@
  * Etherscan-CSV import throughput (issue 4): N generated rows in the 2024 "Txhash/DateTime (UTC)" normal layout
  * imported through the real pipeline (locker copy + SHA-256, streamed CSV, row mapping with exact amounts, the
  * transfer sink with dedup, one transaction, audit, closing checkpoint), against a bare better-sqlite3 load of the
- * same rows into the same (migration 0008) table the fastest plain way: secondary indexes dropped, 50-row INSERT
+ * same rows into the same (migration 0007) table the fastest plain way: secondary indexes dropped, 50-row INSERT
  * statements, indexes rebuilt, one transaction. Peak RSS sampled every 250 ms; two file sizes show whether memory
  * is flat in file size. CPU seconds are printed too: on a shared machine they move less than wall time.
  * Goal: ≥ 100k rows/s.
@@ -17,7 +17,7 @@ import { createCase } from '../src/core/case/case-folder'
 import { createCore } from '../src/core/core'
 import { txKey } from '../src/core/importers/accounts/tx-key'
 import { m0004 } from '../src/core/store/migrations/0004-accounts'
-import { ACCT_TRANSFER_INDEXES, m0008 } from '../src/core/store/migrations/0008-acct-bulk'
+import { ACCT_TRANSFER_INDEXES, m0007 } from '../src/core/store/migrations/0007-acct-bulk'
 import { unitsSortKey } from '../src/shared/domain/amount'
 
 const rows = Number(process.argv[2] ?? 1_000_000)
@@ -95,7 +95,7 @@ function bareInsert(n: number): { secs: number; cpu: number } {
   db.pragma('cache_size = -65536')
   db.exec('CREATE TABLE evidence (id INTEGER PRIMARY KEY); CREATE TABLE imports (id INTEGER PRIMARY KEY); INSERT INTO evidence VALUES (1); INSERT INTO imports VALUES (1);')
   m0004.up(db)
-  m0008.up(db)
+  m0007.up(db)
   const ROWS = 50
   const one = "(?, ?, 'eth', ?, 'tx', ?, ?, ?, ?, 'native', ?, ?, ?, 'ok', 'Transfer', 'native', 1, ?, 1)"
   const cols = '(tkey, match_key, network, txid, idx, block, time, from_addr, to_addr, asset, amount, amount_key, fee, status, method, kind, evidence_id, locator, import_id)'
