@@ -1,4 +1,4 @@
-import type { GraphData, GraphNode, GraphState, GraphWire } from '../../shared/api/areas/graph'
+import type { GraphData, GraphEdge, GraphNode, GraphState, GraphWire } from '../../shared/api/areas/graph'
 import { CANVAS_FLOW, flowLayoutRows } from '../../shared/graph/flow-layout'
 import { decodeGraph, wireNode } from '../../shared/graph/wire'
 import { shortRef } from '../../shared/graph/ids'
@@ -116,7 +116,7 @@ export function serialiseWire(db: Db, state: GraphState, m: Model, only?: Set<st
     assetTable: table,
     nodes: { id: ids, label: [], category: [], weight: [], firstTime: [], lastTime: [], x: [], y: [], labels: {}, entity: {}, annotation: {}, position: {} },
     categories: cats,
-    edges: { source: [], target: [], asset: [], count: [], total: [], weight: [], firstTime: [], lastTime: [], annotation: {} },
+    edges: { source: [], target: [], asset: [], weight: [], annotation: {} },
     hidden: m.hidden.map((id) => ({ id, label: id })),
     filteredOut: m.filteredOut,
     assets: assetsOf(m.timelineItems),
@@ -159,6 +159,8 @@ export function serialiseWire(db: Db, state: GraphState, m: Model, only?: Set<st
     const e = m.edges.get(target)
     if (e) edgeNotes.set(e, note)
   }
+  // First times feed the core's flow layout only; the canvas does not need them.
+  const firstTime: (number | null)[] = []
   let i = 0
   for (const e of m.edges.values()) {
     const { source, target, a } = e
@@ -168,22 +170,56 @@ export function serialiseWire(db: Db, state: GraphState, m: Model, only?: Set<st
     E.source.push(at.get(source)!)
     E.target.push(at.get(target)!)
     E.asset.push(k)
-    E.count.push(a.count)
-    E.total.push(a.total.toString())
     E.weight.push(round4(st.edgeWeight[i]))
-    E.firstTime.push(a.firstTime)
-    E.lastTime.push(a.lastTime)
+    firstTime.push(a.firstTime)
     i++
   }
-  const flow = flowLayoutRows(ids, E.source, E.target, E.firstTime, CANVAS_FLOW)
+  const flow = flowLayoutRows(ids, E.source, E.target, firstTime, CANVAS_FLOW)
   N.x = Array.from(flow.x)
   N.y = Array.from(flow.y)
   return w
 }
 
-/** The model as GraphData objects (exports and small views; graph.build answers in columns). */
+/**
+ * Exact aggregated edges of the model (graph.edges, exports): total as a decimal string summed from the underlying
+ * movements, their count and first/last time, in drawing order. `only` picks edge ids (unknown ids are skipped).
+ */
+export function modelEdges(db: Db, m: Model, only?: string[]): GraphEdge[] {
+  // Display weight relative to the largest flow of the same asset in the whole view, as on the canvas.
+  const max = new Map<string, number>()
+  for (const { a } of m.edges.values()) {
+    const k = `${a.network}:${a.asset}`
+    max.set(k, Math.max(max.get(k) ?? 0, Number(a.total)))
+  }
+  const notes = annotationMap(db)
+  const ids = only ?? [...m.edges.keys()]
+  return ids.flatMap((id) => {
+    const e = m.edges.get(id)
+    if (!e) return []
+    const { a } = e
+    return [
+      {
+        id,
+        source: e.source,
+        target: e.target,
+        network: a.network,
+        asset: a.asset,
+        symbol: a.symbol,
+        decimals: a.decimals,
+        count: a.count,
+        total: a.total.toString(),
+        weight: round4(ratio(Number(a.total), max.get(`${a.network}:${a.asset}`)!)),
+        firstTime: a.firstTime,
+        lastTime: a.lastTime,
+        annotation: notes.get(id) ?? null
+      }
+    ]
+  })
+}
+
+/** The model as GraphData objects with exact edges (exports and small views; graph.build answers in columns). */
 export function serialiseModel(db: Db, state: GraphState, m: Model): GraphData {
-  return decodeGraph(serialiseWire(db, state, m))
+  return decodeGraph(serialiseWire(db, state, m), modelEdges(db, m))
 }
 
 /** One node of the view as the panel shows it, or null when it is not drawn. */
