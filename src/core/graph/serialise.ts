@@ -44,15 +44,20 @@ function displayStats(m: Model, ids: string[], edgeAsset: number[], assets: numb
   const vols: number[][] = Array.from({ length: ids.length }, () => [])
   const edgeTotal: number[] = []
   const maxEdge = new Float64Array(assets)
+  // Row of each edge's ends in `ids` (-1: not listed), looked up once here and reused for the edge columns.
+  const ends = new Int32Array(2 * m.edges.size)
   let e = 0
   for (const { source, target, a } of m.edges.values()) {
-    const k = edgeAsset[e++]
+    const k = edgeAsset[e]
     const t = Number(a.total)
     edgeTotal.push(t)
     if (t > maxEdge[k]) maxEdge[k] = t
+    ends[2 * e] = at.get(source) ?? -1
+    ends[2 * e + 1] = at.get(target) ?? -1
+    e++
     for (let side = 0; side < 2; side++) {
-      const i = at.get(side ? target : source)
-      if (i === undefined) continue
+      const i = ends[2 * (e - 1) + side]
+      if (i < 0) continue
       const v = vols[i]
       let j = 0
       while (j < v.length && v[j] !== k) j += 3
@@ -69,7 +74,7 @@ function displayStats(m: Model, ids: string[], edgeAsset: number[], assets: numb
     for (let j = 0; j < v.length; j += 3) w = Math.max(w, ratio(Math.max(v[j + 1], v[j + 2]), maxVol[v[j]]))
     return w
   })
-  return { at, first, last, weight, edgeWeight: edgeTotal.map((t, i) => ratio(t, maxEdge[edgeAsset[i]])) }
+  return { at, ends, first, last, weight, edgeWeight: edgeTotal.map((t, i) => ratio(t, maxEdge[edgeAsset[i]])) }
 }
 
 /** Exact received/sent per asset of one node over the view's edges (the node panel's figures). */
@@ -151,7 +156,7 @@ export function serialiseWire(db: Db, state: GraphState, m: Model, only?: Set<st
     N.y = ids.map(() => 0)
     return w
   }
-  const at = new Map(ids.map((id, i) => [id, i]))
+  // Here ids is every node (only is unset), so the rows displayStats found are the answer's rows.
   const E = w.edges
   // Notes are few: find their edges once instead of looking up every edge id.
   const edgeNotes = new Map<object, string>()
@@ -163,12 +168,12 @@ export function serialiseWire(db: Db, state: GraphState, m: Model, only?: Set<st
   const firstTime: (number | null)[] = []
   let i = 0
   for (const e of m.edges.values()) {
-    const { source, target, a } = e
+    const { a } = e
     const k = edgeAsset[i]
     const note = edgeNotes.size ? edgeNotes.get(e) : undefined
     if (note != null) E.annotation[i] = note
-    E.source.push(at.get(source)!)
-    E.target.push(at.get(target)!)
+    E.source.push(st.ends[2 * i])
+    E.target.push(st.ends[2 * i + 1])
     E.asset.push(k)
     E.weight.push(round4(st.edgeWeight[i]))
     firstTime.push(a.firstTime)
