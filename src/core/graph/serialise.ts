@@ -119,7 +119,7 @@ export function serialiseWire(db: Db, state: GraphState, m: Model, only?: Set<st
   const catIndex = new Map<string, number>()
   const w: GraphWire = {
     assetTable: table,
-    nodes: { id: ids, label: [], category: [], weight: [], firstTime: [], lastTime: [], x: [], y: [], labels: {}, entity: {}, annotation: {}, position: {} },
+    nodes: { id: ids, label: [], category: [], weight: [], x: [], y: [], labels: {}, entity: {}, annotation: {}, position: {} },
     categories: cats,
     edges: { source: [], target: [], asset: [], weight: [], annotation: {} },
     hidden: m.hidden.map((id) => ({ id, label: id })),
@@ -141,9 +141,12 @@ export function serialiseWire(db: Db, state: GraphState, m: Model, only?: Set<st
     N.label.push(label)
     N.category.push(c)
     N.weight.push(round4(st.weight[k]))
-    N.firstTime.push(st.first[k])
-    N.lastTime.push(st.last[k])
-    if (only) (N.volumes ??= []).push(exactVolumes(m, id, table))
+    if (only) {
+      // The node panel's figures; the canvas answer leaves them out (1 MB of a 50k-node view).
+      ;(N.firstTime ??= []).push(st.first[k])
+      ;(N.lastTime ??= []).push(st.last[k])
+      ;(N.volumes ??= []).push(exactVolumes(m, id, table))
+    }
     if (ls.length) N.labels[i] = ls.slice(0, 20).map((l) => ({ name: l.name, category: l.category, source: l.source, confidence: l.confidence, sanctioned: l.sanctioned }))
     if (a.entityId != null) N.entity[i] = { id: a.entityId, name: a.entityName ?? '', members: a.members.length }
     const note = notes.size ? notes.get(id) : undefined

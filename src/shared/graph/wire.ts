@@ -33,8 +33,8 @@ export function wireNode(w: GraphWire, i: number): GraphNode {
     entity: n.entity[i] ?? null,
     volumes: (n.volumes?.[i] ?? []).map(([k, inU, outU]) => ({ ...w.assetTable[k], in: inU, out: outU })),
     weight: n.weight[i],
-    firstTime: n.firstTime[i],
-    lastTime: n.lastTime[i],
+    firstTime: n.firstTime?.[i] ?? null,
+    lastTime: n.lastTime?.[i] ?? null,
     position: n.position[i] ?? null,
     annotation: n.annotation[i] ?? null
   }

@@ -7,7 +7,7 @@ const A = 'a:eth:0x1a2a1c938ce3ec39b6d47113c7955baa9dd454f2'
 const B = 'a:eth:0x098b716b8aaf21512996dc57eb0615e2383e2f96'
 const wire = (): GraphWire => ({
   assetTable: [{ network: 'eth', asset: 'native', symbol: 'ETH', decimals: 18 }],
-  nodes: { id: [A, B], label: ['Ronin Bridge', 'Exploiter'], category: [0, null], weight: [1, 0.5], firstTime: [1, 1], lastTime: [2, 2], x: [0, 300], y: [0, 0], labels: {}, entity: {}, annotation: { 1: 'note' }, position: {} },
+  nodes: { id: [A, B], label: ['Ronin Bridge', 'Exploiter'], category: [0, null], weight: [1, 0.5], x: [0, 300], y: [0, 0], labels: {}, entity: {}, annotation: { 1: 'note' }, position: {} },
   categories: ['bridge'],
   edges: { source: [0], target: [1], asset: [0], weight: [1], annotation: {} },
   hidden: [],

@@ -124,8 +124,9 @@ export const GraphWire = z.object({
     /** Index into `categories`, or null for an unlabelled node. */
     category: col<number | null>('category indices or null', (v) => v === null || isIdx(v)),
     weight: NumCol,
-    firstTime: TimeCol,
-    lastTime: TimeCol,
+    /** Active time span in the view: only in a single node's answer (graph.node), the canvas does not show it. */
+    firstTime: TimeCol.optional(),
+    lastTime: TimeCol.optional(),
     /** Left-to-right flow layout of the canvas (y down), computed by the core so no layout runs before drawing. */
     x: NumCol,
     y: NumCol,
@@ -163,8 +164,9 @@ export const GraphWire = z.object({
   const n = w.nodes.id.length
   const m = w.edges.source.length
   const bad = (msg: string) => ctx.issues.push({ code: 'custom', message: msg, input: w })
-  const nodeCols = [w.nodes.label, w.nodes.category, w.nodes.weight, w.nodes.firstTime, w.nodes.lastTime, w.nodes.x, w.nodes.y]
-  if (nodeCols.some((c) => c.length !== n) || (w.nodes.volumes && w.nodes.volumes.length !== n)) bad('node columns differ in length')
+  const nodeCols = [w.nodes.label, w.nodes.category, w.nodes.weight, w.nodes.x, w.nodes.y]
+  const optional = [w.nodes.volumes, w.nodes.firstTime, w.nodes.lastTime]
+  if (nodeCols.some((c) => c.length !== n) || optional.some((c) => c && c.length !== n)) bad('node columns differ in length')
   const edgeCols = [w.edges.target, w.edges.asset, w.edges.weight]
   if (edgeCols.some((c) => c.length !== m)) bad('edge columns differ in length')
   if (!w.edges.source.every((i) => i < n) || !w.edges.target.every((i) => i < n)) bad('an edge names a node row that does not exist')

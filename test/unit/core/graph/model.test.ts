@@ -98,6 +98,9 @@ describe('graph model on the Ronin/peel scenario imported from Etherscan CSV and
     expect(ent.node.volumes).toEqual([expect.objectContaining({ asset: 'native', in: (5000n * ETH).toString(), out: '0' })])
     const hop = await core.invoke('graph.node', { caseId, state: st, node: ids.hop3 })
     expect(hop.node.volumes).toEqual([expect.objectContaining({ asset: 'native', in: '0', out: (5000n * ETH).toString() })])
+    // Its active span is the span of that one flow (the panel's figures; the canvas answer leaves times out).
+    expect([hop.node.firstTime, hop.node.lastTime]).toEqual([g.edges[0].firstTime, g.edges[0].lastTime])
+    expect(g.edges[0].firstTime).not.toBeNull()
     const audit = await core.invoke('audit.list', { caseId, limit: 1 })
     expect(audit.entries[0].action).toBe('entity.created')
   })
