@@ -16,7 +16,10 @@ function rng(seed: number): () => number {
 }
 
 /** Deterministic address for index i. */
-export const synthAddress = (i: number) => '0x' + i.toString(16).padStart(40, '0')
+export const synthAddress = (i: number) => flat('0x' + i.toString(16).padStart(40, '0'))
+
+/** A flat copy of a string built by concatenation, like the strings SQLite rows give the real providers. */
+const flat = (s: string) => Buffer.from(s, 'latin1').toString('latin1')
 
 /** Transfers for `n` addresses: about 4n, mostly flowing to nearby higher indices. */
 export function syntheticTransfers(n: number): FlowTransfer[] {
@@ -28,7 +31,7 @@ export function syntheticTransfers(n: number): FlowTransfer[] {
     const from = Math.floor(r() * n)
     const to = r() < 0.8 ? Math.min(n - 1, from + 1 + Math.floor(r() * 50)) : Math.floor(r() * n)
     if (to === from) continue
-    transfers.push({ network: 'eth', txid: '0x' + k.toString(16).padStart(64, '0'), index: '0', time: t0 + k * 60, block: 15_000_000 + k, from: synthAddress(from), to: synthAddress(to), asset: 'native', symbol: 'ETH', decimals: 18, amount: BigInt(Math.floor(r() * 1e9)) * 10n ** 12n, kind: 'transfer', status: 'ok', evidenceId: 0, locator: `/synthetic/${k}` })
+    transfers.push({ network: 'eth', txid: flat('0x' + k.toString(16).padStart(64, '0')), index: '0', time: t0 + k * 60, block: 15_000_000 + k, from: synthAddress(from), to: synthAddress(to), asset: 'native', symbol: 'ETH', decimals: 18, amount: BigInt(Math.floor(r() * 1e9)) * 10n ** 12n, kind: 'transfer', status: 'ok', evidenceId: 0, locator: flat(`/synthetic/${k}`) })
   }
   return transfers
 }

@@ -166,9 +166,10 @@ export function buildModel(db: Db, state: GraphState): Model {
   const timelineItems: ModelItem[] = []
   const utxoTx = new Map<string, { network: string; txid: string }>()
   const edges = new Map<string, ModelEdge>()
-  // Per source node index: target index → the pair's edges, one per asset (small-integer keys instead of the
-  // edge id string per movement).
-  const pairs: (Map<number, ModelEdge[]> | undefined)[] = []
+  // Per source node index: target index → the pair's edge, or its edges when several assets flow between the
+  // pair (small-integer keys instead of the edge id string per movement; no list for the usual single asset).
+  const pairs: (Map<number, ModelEdge | ModelEdge[]> | undefined)[] = []
+  const same = (x: ModelEdge, it: ModelItem) => x.a.asset === it.asset && x.a.network === it.network
   const add = (src: string, dst: string, it: ModelItem) => {
     if (!filter.value(it)) return
     timelineItems.push(it)
@@ -178,13 +179,14 @@ export function buildModel(db: Db, state: GraphState): Model {
     if (si === undefined || di === undefined) return
     let out = pairs[si]
     if (!out) pairs[si] = out = new Map()
-    let list = out.get(di)
-    if (!list) out.set(di, (list = []))
-    let e: ModelEdge | undefined
-    for (const x of list) if (x.a.asset === it.asset && x.a.network === it.network) e = x
+    const slot = out.get(di)
+    const e = slot === undefined ? undefined : Array.isArray(slot) ? slot.find((x) => same(x, it)) : same(slot, it) ? slot : undefined
     if (!e) {
-      list.push((e = { source: src, target: dst, a: { network: it.network, asset: it.asset, symbol: it.symbol, decimals: it.decimals, count: 0, total: 0n, firstTime: null, lastTime: null, items: [] } }))
-      edges.set(edgeId(src, dst, it.network, it.asset), e)
+      // A new flow starts from its first movement (no 0n + amount, no empty list to grow).
+      const n: ModelEdge = { source: src, target: dst, a: { network: it.network, asset: it.asset, symbol: it.symbol, decimals: it.decimals, count: 1, total: it.amount, firstTime: it.time, lastTime: it.time, items: [it] } }
+      out.set(di, slot === undefined ? n : Array.isArray(slot) ? (slot.push(n), slot) : [slot, n])
+      edges.set(edgeId(src, dst, it.network, it.asset), n)
+      return
     }
     const a = e.a
     a.count++

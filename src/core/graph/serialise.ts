@@ -1,4 +1,4 @@
-import type { GraphData, GraphNode, GraphState, GraphWire } from '../../shared/api/areas/graph'
+import type { GraphData, GraphEdge, GraphNode, GraphState, GraphWire } from '../../shared/api/areas/graph'
 import { CANVAS_FLOW, flowLayoutRows } from '../../shared/graph/flow-layout'
 import { decodeGraph, wireNode } from '../../shared/graph/wire'
 import { shortRef } from '../../shared/graph/ids'
@@ -44,15 +44,20 @@ function displayStats(m: Model, ids: string[], edgeAsset: number[], assets: numb
   const vols: number[][] = Array.from({ length: ids.length }, () => [])
   const edgeTotal: number[] = []
   const maxEdge = new Float64Array(assets)
+  // Row of each edge's ends in `ids` (-1: not listed), looked up once here and reused for the edge columns.
+  const ends = new Int32Array(2 * m.edges.size)
   let e = 0
   for (const { source, target, a } of m.edges.values()) {
-    const k = edgeAsset[e++]
+    const k = edgeAsset[e]
     const t = Number(a.total)
     edgeTotal.push(t)
     if (t > maxEdge[k]) maxEdge[k] = t
+    ends[2 * e] = at.get(source) ?? -1
+    ends[2 * e + 1] = at.get(target) ?? -1
+    e++
     for (let side = 0; side < 2; side++) {
-      const i = at.get(side ? target : source)
-      if (i === undefined) continue
+      const i = ends[2 * (e - 1) + side]
+      if (i < 0) continue
       const v = vols[i]
       let j = 0
       while (j < v.length && v[j] !== k) j += 3
@@ -69,7 +74,7 @@ function displayStats(m: Model, ids: string[], edgeAsset: number[], assets: numb
     for (let j = 0; j < v.length; j += 3) w = Math.max(w, ratio(Math.max(v[j + 1], v[j + 2]), maxVol[v[j]]))
     return w
   })
-  return { at, first, last, weight, edgeWeight: edgeTotal.map((t, i) => ratio(t, maxEdge[edgeAsset[i]])) }
+  return { at, ends, first, last, weight, edgeWeight: edgeTotal.map((t, i) => ratio(t, maxEdge[edgeAsset[i]])) }
 }
 
 /** Exact received/sent per asset of one node over the view's edges (the node panel's figures). */
@@ -114,9 +119,9 @@ export function serialiseWire(db: Db, state: GraphState, m: Model, only?: Set<st
   const catIndex = new Map<string, number>()
   const w: GraphWire = {
     assetTable: table,
-    nodes: { id: ids, label: [], category: [], weight: [], firstTime: [], lastTime: [], x: [], y: [], labels: {}, entity: {}, annotation: {}, position: {} },
+    nodes: { id: ids, label: [], category: [], weight: [], x: [], y: [], labels: {}, entity: {}, annotation: {}, position: {} },
     categories: cats,
-    edges: { source: [], target: [], asset: [], count: [], total: [], weight: [], firstTime: [], lastTime: [], annotation: {} },
+    edges: { source: [], target: [], asset: [], weight: [], annotation: {} },
     hidden: m.hidden.map((id) => ({ id, label: id })),
     filteredOut: m.filteredOut,
     assets: assetsOf(m.timelineItems),
@@ -136,9 +141,12 @@ export function serialiseWire(db: Db, state: GraphState, m: Model, only?: Set<st
     N.label.push(label)
     N.category.push(c)
     N.weight.push(round4(st.weight[k]))
-    N.firstTime.push(st.first[k])
-    N.lastTime.push(st.last[k])
-    if (only) (N.volumes ??= []).push(exactVolumes(m, id, table))
+    if (only) {
+      // The node panel's figures; the canvas answer leaves them out (1 MB of a 50k-node view).
+      ;(N.firstTime ??= []).push(st.first[k])
+      ;(N.lastTime ??= []).push(st.last[k])
+      ;(N.volumes ??= []).push(exactVolumes(m, id, table))
+    }
     if (ls.length) N.labels[i] = ls.slice(0, 20).map((l) => ({ name: l.name, category: l.category, source: l.source, confidence: l.confidence, sanctioned: l.sanctioned }))
     if (a.entityId != null) N.entity[i] = { id: a.entityId, name: a.entityName ?? '', members: a.members.length }
     const note = notes.size ? notes.get(id) : undefined
@@ -151,7 +159,7 @@ export function serialiseWire(db: Db, state: GraphState, m: Model, only?: Set<st
     N.y = ids.map(() => 0)
     return w
   }
-  const at = new Map(ids.map((id, i) => [id, i]))
+  // Here ids is every node (only is unset), so the rows displayStats found are the answer's rows.
   const E = w.edges
   // Notes are few: find their edges once instead of looking up every edge id.
   const edgeNotes = new Map<object, string>()
@@ -159,31 +167,67 @@ export function serialiseWire(db: Db, state: GraphState, m: Model, only?: Set<st
     const e = m.edges.get(target)
     if (e) edgeNotes.set(e, note)
   }
+  // First times feed the core's flow layout only; the canvas does not need them.
+  const firstTime: (number | null)[] = []
   let i = 0
   for (const e of m.edges.values()) {
-    const { source, target, a } = e
+    const { a } = e
     const k = edgeAsset[i]
     const note = edgeNotes.size ? edgeNotes.get(e) : undefined
     if (note != null) E.annotation[i] = note
-    E.source.push(at.get(source)!)
-    E.target.push(at.get(target)!)
+    E.source.push(st.ends[2 * i])
+    E.target.push(st.ends[2 * i + 1])
     E.asset.push(k)
-    E.count.push(a.count)
-    E.total.push(a.total.toString())
     E.weight.push(round4(st.edgeWeight[i]))
-    E.firstTime.push(a.firstTime)
-    E.lastTime.push(a.lastTime)
+    firstTime.push(a.firstTime)
     i++
   }
-  const flow = flowLayoutRows(ids, E.source, E.target, E.firstTime, CANVAS_FLOW)
+  const flow = flowLayoutRows(ids, E.source, E.target, firstTime, CANVAS_FLOW)
   N.x = Array.from(flow.x)
   N.y = Array.from(flow.y)
   return w
 }
 
-/** The model as GraphData objects (exports and small views; graph.build answers in columns). */
+/**
+ * Exact aggregated edges of the model (graph.edges, exports): total as a decimal string summed from the underlying
+ * movements, their count and first/last time, in drawing order. `only` picks edge ids (unknown ids are skipped).
+ */
+export function modelEdges(db: Db, m: Model, only?: string[]): GraphEdge[] {
+  // Display weight relative to the largest flow of the same asset in the whole view, as on the canvas.
+  const max = new Map<string, number>()
+  for (const { a } of m.edges.values()) {
+    const k = `${a.network}:${a.asset}`
+    max.set(k, Math.max(max.get(k) ?? 0, Number(a.total)))
+  }
+  const notes = annotationMap(db)
+  const ids = only ?? [...m.edges.keys()]
+  return ids.flatMap((id) => {
+    const e = m.edges.get(id)
+    if (!e) return []
+    const { a } = e
+    return [
+      {
+        id,
+        source: e.source,
+        target: e.target,
+        network: a.network,
+        asset: a.asset,
+        symbol: a.symbol,
+        decimals: a.decimals,
+        count: a.count,
+        total: a.total.toString(),
+        weight: round4(ratio(Number(a.total), max.get(`${a.network}:${a.asset}`)!)),
+        firstTime: a.firstTime,
+        lastTime: a.lastTime,
+        annotation: notes.get(id) ?? null
+      }
+    ]
+  })
+}
+
+/** The model as GraphData objects with exact edges (exports and small views; graph.build answers in columns). */
 export function serialiseModel(db: Db, state: GraphState, m: Model): GraphData {
-  return decodeGraph(serialiseWire(db, state, m))
+  return decodeGraph(serialiseWire(db, state, m), modelEdges(db, m))
 }
 
 /** One node of the view as the panel shows it, or null when it is not drawn. */

@@ -6,11 +6,11 @@ import { exportView } from '../graph/export'
 import { graphLabels } from '../graph/labels'
 import { cachedModel as buildModel } from '../graph/model-cache'
 import { addressesOfNode, expandNodes, flowPath, nodeBalances, selectionTransfers } from '../graph/queries'
-import { serialiseNode, serialiseWire } from '../graph/serialise'
+import { modelEdges, serialiseNode, serialiseWire } from '../graph/serialise'
 import { annotate, deleteView, getView, listAnnotations, listViews, saveView } from '../graph/views-repo'
 import type { HandlerMap } from './context'
 
-type GraphMethods = 'graph.build' | 'graph.expand' | 'graph.seeds' | 'graph.transfers' | 'graph.node' | 'graph.path' | 'graph.annotate' | 'graph.annotations' | 'graph.group' | 'graph.export'
+type GraphMethods = 'graph.build' | 'graph.edges' | 'graph.expand' | 'graph.seeds' | 'graph.transfers' | 'graph.node' | 'graph.path' | 'graph.annotate' | 'graph.annotations' | 'graph.group' | 'graph.export'
 type ViewMethods = 'views.list' | 'views.open' | 'views.save' | 'views.delete'
 
 const wires = new WeakMap<object, { key: string; wire: ReturnType<typeof serialiseWire> }>()
@@ -27,6 +27,10 @@ export const graphHandlers: HandlerMap<GraphMethods> = {
     const wire = serialiseWire(db, i.state, m)
     wires.set(m, { key, wire })
     return wire
+  },
+  'graph.edges': (i, { state }) => {
+    const db = state.caseById(i.caseId).db
+    return modelEdges(db, buildModel(db, i.state), i.edges)
   },
   'graph.expand': (i, { state }) => expandNodes(state.caseById(i.caseId).db, i.state, i.nodes, i.limit, i.offset),
   'graph.seeds': (i, { state }) => {

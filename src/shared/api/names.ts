@@ -40,6 +40,7 @@ export const METHOD_NAME_LIST = [
   'mappings.save',
   'mappings.list',
   'graph.build',
+  'graph.edges',
   'graph.expand',
   'graph.seeds',
   'graph.transfers',

@@ -1,7 +1,7 @@
 /**
- * Reading graph.build's columnar answer (GraphWire): one node or edge as the GraphNode/GraphEdge object the panels
- * and exporters use, or the whole graph as GraphData. Decoding everything is for small views and tests; the canvas
- * reads the columns directly.
+ * Reading graph.build's columnar answer (GraphWire): one node as the GraphNode object the panels use, or the whole
+ * graph as GraphData together with the exact edges from graph.edges. Decoding everything is for small views and
+ * tests; the canvas reads the columns directly.
  */
 import type { GraphData, GraphEdge, GraphNode, GraphWire } from '../api/areas/graph'
 import { edgeId, parseNodeId } from './ids'
@@ -33,35 +33,18 @@ export function wireNode(w: GraphWire, i: number): GraphNode {
     entity: n.entity[i] ?? null,
     volumes: (n.volumes?.[i] ?? []).map(([k, inU, outU]) => ({ ...w.assetTable[k], in: inU, out: outU })),
     weight: n.weight[i],
-    firstTime: n.firstTime[i],
-    lastTime: n.lastTime[i],
+    firstTime: n.firstTime?.[i] ?? null,
+    lastTime: n.lastTime?.[i] ?? null,
     position: n.position[i] ?? null,
     annotation: n.annotation[i] ?? null
   }
 }
 
-/** Edge row i as a GraphEdge. */
-export function wireEdge(w: GraphWire, i: number): GraphEdge {
-  const e = w.edges
-  return {
-    id: wireEdgeId(w, i),
-    source: w.nodes.id[e.source[i]],
-    target: w.nodes.id[e.target[i]],
-    ...w.assetTable[e.asset[i]],
-    count: e.count[i],
-    total: e.total[i],
-    weight: e.weight[i],
-    firstTime: e.firstTime[i],
-    lastTime: e.lastTime[i],
-    annotation: e.annotation[i] ?? null
-  }
-}
-
-/** The whole answer as objects (GraphData). */
-export function decodeGraph(w: GraphWire): GraphData {
+/** The whole answer as objects (GraphData), with the exact edges graph.edges gave for the same view. */
+export function decodeGraph(w: GraphWire, edges: GraphEdge[]): GraphData {
   return {
     nodes: w.nodes.id.map((_, i) => wireNode(w, i)),
-    edges: w.edges.source.map((_, i) => wireEdge(w, i)),
+    edges,
     hidden: w.hidden,
     filteredOut: w.filteredOut,
     assets: w.assets,

@@ -58,13 +58,18 @@ export const fromSigma = (p: { x: number; y: number }) => ({ x: p.x, y: -p.y })
  * it (reducers do). Positions: saved (pinned) ones, else the previous drawing's, else the core's flow layout.
  */
 export function toGraphology(w: GraphWire, previous?: Graph<NodeView, EdgeView>, flow = false): Graph<NodeView, EdgeView> {
-  const g = new Graph<NodeView, EdgeView>({ type: 'directed', multi: true })
   const N = w.nodes
+  const E = w.edges
+  // A multigraph only when two flows share both ends (two assets between the same pair): graphology's multi
+  // edge bookkeeping was a third of building a 195k-edge drawing graph.
+  const g = new Graph<NodeView, EdgeView>({ type: 'directed', multi: hasParallel(E.source, E.target, N.id.length) })
   const styles = w.categories.map((c) => categoryStyle(c))
   const none = categoryStyle(null)
   // Big graphs get smaller discs: at that density they overlap anyway, and software WebGL pays per pixel covered
   // (the fixed node program draws every disc twice, once for picking).
   const [base, span] = N.id.length > BIG_NODES ? [2.5, 7] : [5, 13]
+  // One key string per node, made once: a fresh String(n) per edge end made graphology hash 390k new strings.
+  const keys = N.id.map((_, i) => String(i))
   for (let i = 0; i < N.id.length; i++) {
     const id = N.id[i]
     const c = N.category[i]
@@ -74,7 +79,7 @@ export function toGraphology(w: GraphWire, previous?: Graph<NodeView, EdgeView>,
     const prev = pk !== undefined ? previous!.getNodeAttributes(pk) : null
     const pos = saved ? toSigma(saved) : prev ? { x: prev.x, y: prev.y } : { x: N.x[i], y: -N.y[i] }
     const tx = id.startsWith('t:')
-    g.addNode(String(i), {
+    g.addNode(keys[i], {
       id,
       x: pos.x,
       y: pos.y,
@@ -94,14 +99,25 @@ export function toGraphology(w: GraphWire, previous?: Graph<NodeView, EdgeView>,
       zIndex: 0
     })
   }
-  const E = w.edges
   const colors = w.assetTable.map((a) => assetColor(`${a.network}:${a.asset}`) + 'b0')
   const type = E.source.length > LINE_EDGES ? 'line' : 'arrow'
   for (let i = 0; i < E.source.length; i++) {
-    g.addDirectedEdgeWithKey(String(i), String(E.source[i]), String(E.target[i]), { size: 1 + Math.sqrt(E.weight[i]) * 5, color: colors[E.asset[i]], label: '', hidden: false, forceLabel: false, type, zIndex: 0 })
+    g.addDirectedEdgeWithKey(String(i), keys[E.source[i]], keys[E.target[i]], { size: 1 + Math.sqrt(E.weight[i]) * 5, color: colors[E.asset[i]], label: '', hidden: false, forceLabel: false, type, zIndex: 0 })
   }
   wires.set(g, { w })
   return g
+}
+
+/** True when some (source, target) pair occurs twice. */
+function hasParallel(source: number[], target: number[], nodes: number): boolean {
+  const seen = new Set<number>()
+  for (let i = 0; i < source.length; i++) {
+    // source * nodes + target stays an exact integer for any graph a browser can hold.
+    const k = source[i] * nodes + target[i]
+    if (seen.has(k)) return true
+    seen.add(k)
+  }
+  return false
 }
 
 // Drawing nodes and edges are keyed by their row number ("0", "1", …), not by the long ids: graphology and sigma

@@ -95,7 +95,6 @@ export const GraphData = z.object({
 export type GraphData = z.infer<typeof GraphData>
 
 const Idx = z.number().int().min(0)
-const UNITS = /^-?(0|[1-9][0-9]*)$/
 const isIdx = (v: unknown) => Number.isInteger(v) && (v as number) >= 0
 /**
  * A whole column checked in one pass: the same rules as the per-field schemas, but zod's per-element
@@ -103,10 +102,8 @@ const isIdx = (v: unknown) => Number.isInteger(v) && (v as number) >= 0
  */
 const col = <T>(what: string, ok: (v: unknown) => boolean) => z.custom<T[]>((v) => Array.isArray(v) && v.every(ok), { message: `expected a column of ${what}` })
 const IdxCol = col<number>('row indices', isIdx)
-const IntCol = col<number>('integers', Number.isInteger)
 const NumCol = col<number>('finite numbers', Number.isFinite)
 const TimeCol = col<number | null>('unix times or null', (v) => v === null || Number.isInteger(v))
-const UnitsCol = col<string>('integer amounts in base units', (v) => typeof v === 'string' && UNITS.test(v))
 const TextCol = col<string>('strings', (v) => typeof v === 'string')
 const IdCol = col<string>('node ids', (v) => typeof v === 'string' && v.length >= 3 && v.length <= 300)
 /** Sparse per-row values keyed by the row's index (most nodes/edges have no note, label or entity). */
@@ -127,8 +124,9 @@ export const GraphWire = z.object({
     /** Index into `categories`, or null for an unlabelled node. */
     category: col<number | null>('category indices or null', (v) => v === null || isIdx(v)),
     weight: NumCol,
-    firstTime: TimeCol,
-    lastTime: TimeCol,
+    /** Active time span in the view: only in a single node's answer (graph.node), the canvas does not show it. */
+    firstTime: TimeCol.optional(),
+    lastTime: TimeCol.optional(),
     /** Left-to-right flow layout of the canvas (y down), computed by the core so no layout runs before drawing. */
     x: NumCol,
     y: NumCol,
@@ -144,15 +142,16 @@ export const GraphWire = z.object({
     position: Sparse(Pos)
   }),
   categories: z.array(z.string()),
+  /**
+   * Only what the canvas draws: ends, asset and display weight. Exact totals, transfer counts and first/last
+   * times come from graph.edges (the flow panel asks for one edge; exports use the core's model): shipping them
+   * for every edge of a 200k-edge view was ~40 % of the answer and none of the first frame.
+   */
   edges: z.object({
     source: IdxCol,
     target: IdxCol,
     asset: IdxCol,
-    count: IntCol,
-    total: UnitsCol,
     weight: NumCol,
-    firstTime: TimeCol,
-    lastTime: TimeCol,
     annotation: Sparse(z.string())
   }),
   hidden: GraphData.shape.hidden,
@@ -165,9 +164,10 @@ export const GraphWire = z.object({
   const n = w.nodes.id.length
   const m = w.edges.source.length
   const bad = (msg: string) => ctx.issues.push({ code: 'custom', message: msg, input: w })
-  const nodeCols = [w.nodes.label, w.nodes.category, w.nodes.weight, w.nodes.firstTime, w.nodes.lastTime, w.nodes.x, w.nodes.y]
-  if (nodeCols.some((c) => c.length !== n) || (w.nodes.volumes && w.nodes.volumes.length !== n)) bad('node columns differ in length')
-  const edgeCols = [w.edges.target, w.edges.asset, w.edges.count, w.edges.total, w.edges.weight, w.edges.firstTime, w.edges.lastTime]
+  const nodeCols = [w.nodes.label, w.nodes.category, w.nodes.weight, w.nodes.x, w.nodes.y]
+  const optional = [w.nodes.volumes, w.nodes.firstTime, w.nodes.lastTime]
+  if (nodeCols.some((c) => c.length !== n) || optional.some((c) => c && c.length !== n)) bad('node columns differ in length')
+  const edgeCols = [w.edges.target, w.edges.asset, w.edges.weight]
   if (edgeCols.some((c) => c.length !== m)) bad('edge columns differ in length')
   if (!w.edges.source.every((i) => i < n) || !w.edges.target.every((i) => i < n)) bad('an edge names a node row that does not exist')
   if (!w.edges.asset.every((i) => i < w.assetTable.length)) bad('an edge names an asset that is not in the asset table')
@@ -201,6 +201,12 @@ const WithState = { caseId: CaseId, state: State }
 /** Graph building, expansion, paths, annotations and export. */
 export const graphArea = {
   'graph.build': { input: z.object(WithState).strict(), output: GraphWire, mutates: false },
+  /** Exact aggregated flows of the view (total, count, first/last time): the given edge ids, or every edge. */
+  'graph.edges': {
+    input: z.object({ ...WithState, edges: z.array(z.string().max(700)).max(10_000).optional() }).strict(),
+    output: z.array(GraphEdge),
+    mutates: false
+  },
   'graph.expand': {
     input: z.object({ ...WithState, nodes: z.array(NodeId).min(1).max(10_000), limit: z.number().int().min(1).max(5000).default(25), offset: z.number().int().min(0).default(0) }).strict(),
     output: z.object({ added: z.array(z.object({ id: NodeId, label: z.string(), transfers: z.number().int() })), remaining: z.number().int() }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { GraphState } from '../../../../src/shared/api/areas/graph'
 import { graphCase } from '../../../helpers/graph-case'
-import { decodeGraph } from '../../../../src/shared/graph/wire'
+import { fullGraph } from './full-graph'
 
 const ETH = 10n ** 18n
 const S = (x: Partial<GraphState>) => GraphState.parse(x)
@@ -11,7 +11,7 @@ describe('graph model on the Ronin/peel scenario imported from Etherscan CSV and
     const { core, caseId, ids, fx } = await graphCase()
     const nodes = Object.values(ids)
     const state = S({ nodes })
-    const g = decodeGraph(await core.invoke('graph.build', { caseId, state }))
+    const g = await fullGraph(core, { caseId, state })
     expect(g.nodes.length).toBe(nodes.length)
     const tr = await core.invoke('graph.transfers', { caseId, state, limit: 10000 })
     // Every scenario transfer (27 ETH, 3 token, 8 Bitcoin input→output legs) is between two view addresses.
@@ -22,6 +22,8 @@ describe('graph model on the Ronin/peel scenario imported from Etherscan CSV and
       expect(rows.reduce((s, r) => s + BigInt(r.amount), 0n).toString()).toBe(e.total)
       for (const r of rows) expect(r.sha256).toMatch(/^[0-9a-f]{64}$/)
     }
+    // The flow panel asks for one edge: the same exact figures; ids not in the view are skipped.
+    expect(await core.invoke('graph.edges', { caseId, state, edges: [g.edges[3].id, 'a:eth:0xnot>a:eth:0xthere|eth|native'] })).toEqual([g.edges[3]])
     // Figures checked by hand against ronin-peel.json.
     const edge = (a: string, b: string, asset = 'native') => g.edges.find((e) => e.source === a && e.target === b && e.asset === asset)!
     expect(edge(ids.hop1, ids.tc100)).toMatchObject({ count: 12, total: (1200n * ETH).toString() })
@@ -38,7 +40,7 @@ describe('graph model on the Ronin/peel scenario imported from Etherscan CSV and
     const { core, caseId, ids, entities } = await graphCase()
     const tc = entities['Tornado Cash']
     const state = S({ nodes: Object.values(ids), collapsed: [tc] })
-    const g = decodeGraph(await core.invoke('graph.build', { caseId, state }))
+    const g = await fullGraph(core, { caseId, state })
     expect(g.nodes.some((n) => n.id === ids.tc100)).toBe(false)
     const e = g.edges.find((x) => x.source === ids.hop1 && x.target === `e:${tc}`)!
     expect(e).toMatchObject({ count: 17, total: (1250n * ETH).toString() })
@@ -48,7 +50,7 @@ describe('graph model on the Ronin/peel scenario imported from Etherscan CSV and
   it('draws Bitcoin transactions as nodes with input and output values', async () => {
     const { core, caseId, ids, fx } = await graphCase()
     const nodes = Object.entries(ids).filter(([k]) => k.startsWith('btc_')).map(([, v]) => v)
-    const g = decodeGraph(await core.invoke('graph.build', { caseId, state: S({ nodes, btcMode: 'tx' }) }))
+    const g = await fullGraph(core, { caseId, state: S({ nodes, btcMode: 'tx' }) })
     expect(g.nodes.filter((n) => n.kind === 'tx').length).toBe(4)
     const t1 = `t:btc:${fx.txs[0].txid}`
     expect(g.edges.find((e) => e.source === ids.btc_src && e.target === t1)!.total).toBe('12050000000')
@@ -58,15 +60,15 @@ describe('graph model on the Ronin/peel scenario imported from Etherscan CSV and
   it('filters by time, minimum amount and asset without touching the case', async () => {
     const { core, caseId, ids, fx } = await graphCase()
     const nodes = Object.values(ids)
-    const all = decodeGraph(await core.invoke('graph.build', { caseId, state: S({ nodes }) }))
+    const all = await fullGraph(core, { caseId, state: S({ nodes }) })
     const t0 = fx.transfers[0].time!
-    const early = decodeGraph(await core.invoke('graph.build', { caseId, state: S({ nodes, filters: { since: t0, until: t0 + 3 * 86400 - 1 } as never }) }))
+    const early = await fullGraph(core, { caseId, state: S({ nodes, filters: { since: t0, until: t0 + 3 * 86400 - 1 } as never }) })
     expect(early.edges.length).toBeLessThan(all.edges.length)
     expect(early.edges.every((e) => e.lastTime! <= t0 + 3 * 86400 - 1)).toBe(true)
     expect(early.timeline.bins.length).toBe(40)
-    const big = decodeGraph(await core.invoke('graph.build', { caseId, state: S({ nodes, filters: { minAmount: '1000' } as never }) }))
+    const big = await fullGraph(core, { caseId, state: S({ nodes, filters: { minAmount: '1000' } as never }) })
     expect(big.edges.find((e) => e.target === ids.tc100)).toBeUndefined()
-    const usdc = decodeGraph(await core.invoke('graph.build', { caseId, state: S({ nodes, filters: { assets: [`eth:${fx.transfers[1].asset}`] } as never }) }))
+    const usdc = await fullGraph(core, { caseId, state: S({ nodes, filters: { assets: [`eth:${fx.transfers[1].asset}`] } as never }) })
     expect(usdc.edges.map((e) => e.symbol)).toEqual(['USDC', 'USDC'])
   })
 
@@ -86,7 +88,7 @@ describe('graph model on the Ronin/peel scenario imported from Etherscan CSV and
     const { core, caseId, ids, fx } = await graphCase()
     const e = await core.invoke('graph.group', { caseId, name: 'Exchange deposits', members: [{ network: 'eth', address: fx.addresses.huobi }, { network: 'eth', address: fx.addresses.cdc }] })
     expect(e.members.map((m) => m.method)).toEqual(['graph-group', 'graph-group'])
-    const g = decodeGraph(await core.invoke('graph.build', { caseId, state: S({ nodes: [ids.hop3, ids.huobi, ids.cdc], collapsed: [e.id] }) }))
+    const g = await fullGraph(core, { caseId, state: S({ nodes: [ids.hop3, ids.huobi, ids.cdc], collapsed: [e.id] }) })
     expect(g.nodes.map((n) => n.id).sort()).toEqual([`e:${e.id}`, ids.hop3].sort())
     expect(g.edges).toHaveLength(1)
     expect(g.edges[0].total).toBe((5000n * ETH).toString()) // 3,999.5 + 1,000.5 ETH
@@ -96,6 +98,9 @@ describe('graph model on the Ronin/peel scenario imported from Etherscan CSV and
     expect(ent.node.volumes).toEqual([expect.objectContaining({ asset: 'native', in: (5000n * ETH).toString(), out: '0' })])
     const hop = await core.invoke('graph.node', { caseId, state: st, node: ids.hop3 })
     expect(hop.node.volumes).toEqual([expect.objectContaining({ asset: 'native', in: '0', out: (5000n * ETH).toString() })])
+    // Its active span is the span of that one flow (the panel's figures; the canvas answer leaves times out).
+    expect([hop.node.firstTime, hop.node.lastTime]).toEqual([g.edges[0].firstTime, g.edges[0].lastTime])
+    expect(g.edges[0].firstTime).not.toBeNull()
     const audit = await core.invoke('audit.list', { caseId, limit: 1 })
     expect(audit.entries[0].action).toBe('entity.created')
   })

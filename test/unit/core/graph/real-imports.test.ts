@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Core } from '../../../../src/core/core'
 import { GraphState } from '../../../../src/shared/api/areas/graph'
 import { addressNodeId, txNodeId } from '../../../../src/shared/graph/ids'
-import { decodeGraph } from '../../../../src/shared/graph/wire'
+import { fullGraph } from './full-graph'
 import { newCaseWithCore } from '../../../helpers/cases'
 import { sharedFixturesMissing } from '../../../helpers/fixtures'
 import { importFiles, sample } from '../importers/accounts/helpers'
@@ -48,7 +48,7 @@ describe.skipIf(!!sharedFixturesMissing)('graph edges on real imported exports',
     const { core, caseId } = newCaseWithCore()
     await importFiles(core, caseId, [sample(NORMAL), sample(ERC20)])
     const state = GraphState.parse({ nodes: await allAddressNodes(core, caseId) })
-    const g = decodeGraph(await core.invoke('graph.build', { caseId, state }))
+    const g = await fullGraph(core, { caseId, state })
     const tr = await core.invoke('graph.transfers', { caseId, state, limit: 10000 })
     for (const e of g.edges) {
       const rows = tr.rows.filter((r) => r.edge === e.id)
@@ -76,7 +76,7 @@ describe.skipIf(!!sharedFixturesMissing)('graph edges on real imported exports',
     const { core, caseId } = newCaseWithCore()
     await importFiles(core, caseId, ESPLORA.map(sample))
     const state = GraphState.parse({ nodes: await allAddressNodes(core, caseId), btcMode: 'tx' })
-    const g = decodeGraph(await core.invoke('graph.build', { caseId, state }))
+    const g = await fullGraph(core, { caseId, state })
     const expected = new Map<string, bigint>()
     for (const rel of ESPLORA) {
       for (const t of JSON.parse(readFileSync(sample(rel), 'utf8')) as { txid: string; vin: { prevout: { scriptpubkey_address?: string; value: number } }[]; vout: { scriptpubkey_address?: string; value: number }[] }[]) {

@@ -5,7 +5,7 @@ import { SaxesParser } from 'saxes'
 import { describe, expect, it } from 'vitest'
 import { GraphState } from '../../../../src/shared/api/areas/graph'
 import { graphCase } from '../../../helpers/graph-case'
-import { decodeGraph } from '../../../../src/shared/graph/wire'
+import { fullGraph } from './full-graph'
 import { tmpDir } from '../../../helpers/tmp'
 
 const HOSTILE = '</text><script>alert(1)</script>\u0001'
@@ -34,7 +34,7 @@ describe('saved views, annotations and exports', () => {
     expect((await core.invoke('views.open', { caseId, viewId: v.id })).state).toEqual(state)
     await expect(core.invoke('views.save', { caseId, name: 'Exhibit 1', state })).rejects.toThrow(/already exists/)
     await core.invoke('graph.annotate', { caseId, target: ids.hop1, note: 'first hop' })
-    const g = decodeGraph(await core.invoke('graph.build', { caseId, state }))
+    const g = await fullGraph(core, { caseId, state })
     expect(g.nodes.find((n) => n.id === ids.hop1)!.annotation).toBe('first hop')
     expect((await core.invoke('views.delete', { caseId, viewId: v.id })).deleted).toBe(1)
     const audit = await core.invoke('audit.list', { caseId, limit: 50 })

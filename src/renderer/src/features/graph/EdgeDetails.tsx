@@ -1,17 +1,35 @@
-import { useMemo } from 'react'
-import { findWireEdge, wireEdge } from '../../../../shared/graph/wire'
+import { useEffect, useMemo, useState } from 'react'
+import { call } from '../../api/client'
+import type { GraphEdge } from '../../../../shared/api/areas/graph'
+import { findWireEdge } from '../../../../shared/graph/wire'
 import { NETWORKS } from '../../../../shared/domain/networks'
 import { amount, utc } from './format'
 import { NoteEditor } from './NoteEditor'
 import { TransfersTable } from './TransfersTable'
 import type { Workspace } from './useGraphWorkspace'
 
-/** Details of one aggregated flow: exact total, count, time span, note and its transfers. */
+/**
+ * Details of one aggregated flow: exact total, count, time span, note and its transfers. The canvas data carries
+ * no totals, so the exact figures are asked of the core (graph.edges) when the flow is selected.
+ */
 export function EdgeDetails({ caseId, ws, id }: { caseId: string; ws: Workspace; id: string }) {
   const w = ws.data
   const row = useMemo(() => (w ? findWireEdge(w, id) : -1), [w, id])
-  if (!w || row < 0) return <div className="ct-gd muted">That flow is no longer in the view.</div>
-  const e = wireEdge(w, row)
+  const [got, setGot] = useState<{ id: string; edge: GraphEdge | null } | null>(null)
+  useEffect(() => {
+    let live = true
+    if (row < 0) return
+    void call('graph.edges', { caseId, state: ws.state, edges: [id] }).then(
+      (r) => live && setGot({ id, edge: r[0] ?? null }),
+      () => live && setGot({ id, edge: null })
+    )
+    return () => {
+      live = false
+    }
+  }, [caseId, w, id, row])
+  if (!w || row < 0 || (got?.id === id && !got.edge)) return <div className="ct-gd muted">That flow is no longer in the view.</div>
+  const e = got?.id === id ? got.edge : null
+  if (!e) return <div className="ct-gd muted" data-testid="edge-details-loading">Loading the flow…</div>
   const label = (n: string) => w.nodes.label[w.nodes.id.indexOf(n)] ?? n
   return (
     <div className="ct-gd" data-testid="edge-details">

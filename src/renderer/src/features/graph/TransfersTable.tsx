@@ -27,9 +27,12 @@ export function TransfersTable({ caseId, state, nodes, edge, version, title, com
   useEffect(() => {
     let live = true
     if (!state.nodes.length) return setRes(null)
-    void call('graph.transfers', { caseId, state, nodes, edges: edge ? [edge] : [], limit: 5000 }).then((r) => live && setRes(r), () => live && setRes(null))
+    // Asked once the browser is idle: on a big view the canvas's first frame comes first, and the core's scan of
+    // the transfers would otherwise compete with the drawing for the CPU.
+    const h = requestIdleCallback(() => void call('graph.transfers', { caseId, state, nodes, edges: edge ? [edge] : [], limit: 5000 }).then((r) => live && setRes(r), () => live && setRes(null)), { timeout: 1000 })
     return () => {
       live = false
+      cancelIdleCallback(h)
     }
   }, [caseId, version, nodes.join(','), edge])
   const rows = res?.rows ?? []
