@@ -28,10 +28,18 @@ async function openGraph(page: Page, url: string) {
 /** Wait until the canvas has drawn nothing for 400 ms (camera animations finished). */
 const idle = (page: Page) => expect.poll(() => page.evaluate(() => performance.now() - window.__chaintrailGraph!.lastFrameAt), { intervals: [100] }).toBeGreaterThan(400)
 
+/**
+ * Fly to a node and wait until ITS details show. An expand that just ran may still be bringing the node in, and the
+ * panel may still show the previous node, so search again until the panel names this one.
+ */
 async function find(page: Page, text: string) {
-  await page.getByLabel('Find address or label').fill(text)
-  await page.getByLabel('Find address or label').press('Enter')
-  await expect(page.getByTestId('node-details')).toBeVisible()
+  const box = page.getByLabel('Find address or label')
+  await box.fill(text)
+  const named = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i')
+  await expect(async () => {
+    await box.press('Enter')
+    await expect(page.getByTestId('node-details')).toContainText(named, { timeout: 1000 })
+  }).toPass({ timeout: 20_000 })
 }
 
 test('investigate: expand, collapse an entity, time filter, save, reopen, export SVG', async ({ page, host, casesRoot, cspViolations }) => {
