@@ -69,7 +69,9 @@ export const etherscanCsvImporter: Importer = {
   },
   parseBatches(input, opts) {
     return parseEtherscanBatches(input, opts)
-  }
+  },
+  // Pure per file (state lives in the parse call, options are plain data): large exports parse on a second core.
+  parseInWorker: true
 }
 
 async function* parseEtherscanCsv(input: ImportInput, opts: ImportOptions): AsyncGenerator<ImportRecord> {
