@@ -34,7 +34,10 @@ describe('sums and sort keys', () => {
   it('sums wei exactly and sort keys order like numbers', () => {
     expect(sumUnits(['18446744073709551616', '1']).toString()).toBe('18446744073709551617')
     const vals = [10n, 9n, 2n ** 200n, 0n]
-    const sorted = [...vals].map(unitsSortKey).sort()
-    expect(sorted.map((k) => BigInt(k))).toEqual([0n, 9n, 10n, 2n ** 200n])
+    const sorted = [...vals, 2n ** 256n - 1n, 10n ** 9n, 999_999_999n].map(unitsSortKey).sort()
+    expect(sorted.map((k) => BigInt(k.slice(2)))).toEqual([0n, 9n, 10n, 999_999_999n, 10n ** 9n, 2n ** 200n, 2n ** 256n - 1n])
+    expect(unitsSortKey(0n)).toBe('010')
+    expect(unitsSortKey(10n ** 18n)).toBe('191000000000000000000')
+    expect(() => unitsSortKey(10n ** 78n)).toThrow(/78 digits/)
   })
 })
