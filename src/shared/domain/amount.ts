@@ -41,6 +41,24 @@ export function decimalToBaseUnits(text: string, decimals: number): bigint {
   return neg ? -v : v
 }
 
+/**
+ * decimalToBaseUnits(text, decimals).toString() by string operations only (no BigInt parse and print: the hot
+ * path of million-row imports). Same validation and errors; a test compares the two.
+ */
+export function decimalToBaseUnitsText(text: string, decimals: number): string {
+  const m = DECIMAL.exec(text)
+  if (!m) throw new RangeError(`not a decimal amount: ${JSON.stringify(text)}`)
+  const [, neg, whole, frac = ''] = m
+  let end = frac.length
+  while (end > 0 && frac.charCodeAt(end - 1) === 48) end--
+  if (end > decimals) throw new RangeError(`${text} has ${end} decimals, more than the asset's ${decimals}`)
+  const digits = whole + frac.slice(0, end).padEnd(decimals, '0')
+  let start = 0
+  while (start < digits.length - 1 && digits.charCodeAt(start) === 48) start++
+  const v = digits.slice(start)
+  return neg && v !== '0' ? '-' + v : v
+}
+
 /** Render base units as whole-coin decimal text with `decimals` places, trailing zeros trimmed. */
 export function formatUnits(units: bigint | string, decimals: number, opts: { minFraction?: number } = {}): string {
   const v = typeof units === 'bigint' ? units : toBigInt(units)
