@@ -4,7 +4,9 @@
  * transfer sink with dedup, one transaction, audit, closing checkpoint), against a bare better-sqlite3 load of the
  * same rows into the same (migration 0007) table the fastest plain way: secondary indexes dropped, 50-row INSERT
  * statements, indexes rebuilt, one transaction. Peak RSS sampled every 250 ms; two file sizes show whether memory
- * is flat in file size. CPU seconds are printed too: on a shared machine they move less than wall time.
+ * is flat in file size. CPU seconds (every thread, the parse worker's included) are printed too: on a shared
+ * machine they move less than wall time. Files of 16 MiB and more are parsed in the parse worker; run with
+ * CHAINTRAIL_PARSE_WORKER=0 for the one-thread figure.
  * Goal: ≥ 100k rows/s.
  *   node --import tsx bench/import-evm.ts [rows=1000000]
  */
@@ -131,7 +133,7 @@ try {
   const big = await importRun(rows)
   const bare = bareInsert(rows)
   const rate = (n: number, s: number) => Math.round(n / s).toLocaleString('en')
-  const cpu = (n: number, s: number) => `CPU ${s.toFixed(1)} s (${rate(n, s)} rows per CPU-second)`
+  const cpu = (n: number, s: number) => `CPU (all threads) ${s.toFixed(1)} s (${rate(n, s)} rows per CPU-second)`
   console.log(`import ${Math.floor(rows / 4).toLocaleString('en')} rows (${(small.bytes / 2 ** 20).toFixed(0)} MiB): ${small.secs.toFixed(1)} s, ${rate(rows / 4, small.secs)} rows/s, ${cpu(rows / 4, small.cpu)}, peak RSS ${small.peak.toFixed(0)} MB`)
   console.log(`import ${rows.toLocaleString('en')} rows (${(big.bytes / 2 ** 20).toFixed(0)} MiB): ${big.secs.toFixed(1)} s, ${rate(rows, big.secs)} rows/s, ${cpu(rows, big.cpu)}, peak RSS ${big.peak.toFixed(0)} MB`)
   console.log(`bare better-sqlite3 load of the same ${rows.toLocaleString('en')} rows (same table, indexes dropped, 50-row INSERTs, indexes rebuilt, checkpoint): ${bare.secs.toFixed(1)} s, ${rate(rows, bare.secs)} rows/s, ${cpu(rows, bare.cpu)}`)

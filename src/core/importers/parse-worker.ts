@@ -41,9 +41,26 @@ async function run(job: ParseJob): Promise<void> {
     while (sent - acked >= job.window) await new Promise<void>((r) => (wake = r))
     wake = null
   }
-  for await (const rec of imp.parse(input, job.options as ImportOptions)) {
-    encodeRecord(rec, batch)
-    if (++n === job.batch) await post()
+  const opts = job.options as ImportOptions
+  try {
+    // An importer with batches is read a batch at a time (one await per batch, not per record).
+    if (imp.parseBatches) {
+      for await (const recs of imp.parseBatches(input, opts)) {
+        for (const rec of recs) {
+          encodeRecord(rec, batch)
+          if (++n === job.batch) await post()
+        }
+      }
+    } else {
+      for await (const rec of imp.parse(input, opts)) {
+        encodeRecord(rec, batch)
+        if (++n === job.batch) await post()
+      }
+    }
+  } catch (e) {
+    // The records before a bad one are stored first, as in-process: a sink error among them is the one reported.
+    if (n) port.postMessage({ type: 'batch', records: batch, count: n } satisfies ParseReply)
+    throw e
   }
   if (n) await post()
   port.postMessage({ type: 'done' } satisfies ParseReply)

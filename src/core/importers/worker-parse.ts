@@ -94,7 +94,7 @@ export async function stopParseWorker(pw: ParseWorker | null | undefined): Promi
 
 /** The records of `input` as `imp.parse` yields them, parsed by `pw` from the locker file at `path`. */
 export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: string, input: ImportInput, opts: ImportOptions): AsyncGenerator<ImportRecord> {
-  const job: ParseJob = { importer: imp.id, path, name: input.name, size: input.size, options: opts, batch: 500, window: 4 }
+  const job: ParseJob = { importer: imp.id, path, name: input.name, size: input.size, options: opts, batch: imp.workerBatch ?? 500, window: 4 }
   pw.worker.postMessage({ type: 'job', job })
   let got = 0
   try {

@@ -29,7 +29,8 @@ function downgradeTo6(dir: string): void {
   db.exec('ALTER TABLE acct_transfers RENAME TO acct_transfers_v8')
   db.exec('DROP INDEX acct_transfers_tkey; DROP INDEX acct_transfers_from; DROP INDEX acct_transfers_to')
   for (const sql of ddl) db.exec(sql)
-  db.exec('INSERT INTO acct_transfers (' + COLS + ') SELECT ' + COLS + ' FROM acct_transfers_v8')
+  // Schema 6 wrote amount_key as the amount zero-padded to 78 digits (0007 shortens it).
+  db.exec('INSERT INTO acct_transfers (' + COLS + ') SELECT ' + COLS.replace(', amount_key,', ", substr(printf('%078d', 0) || amount, -78),") + ' FROM acct_transfers_v8')
   db.exec('DROP TABLE acct_transfers_v8')
   db.pragma('user_version = 6')
   db.close()
@@ -55,6 +56,7 @@ describe.skipIf(!!sharedFixturesMissing)('migration 0007 (integer tkey instead o
     const db = again.state.caseById(caseId).db
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS[MIGRATIONS.length - 1].version)
     expect(db.prepare('SELECT ' + COLS + ' FROM acct_transfers ORDER BY id').all()).toEqual(before.rows)
+    expect(db.prepare("SELECT count(*) FROM acct_transfers WHERE amount_key <> printf('%02d', length(amount)) || amount").pluck().get()).toBe(0)
     for (const r of db.prepare('SELECT network, txid, tkey FROM acct_transfers').all() as { network: string; txid: string; tkey: number }[]) expect(r.tkey).toBe(txKey(r.network, r.txid))
     expect(await again.invoke('explore.address', { caseId, address: A })).toEqual(before.address)
     expect(await again.invoke('explore.tx', { caseId, txid: TX })).toEqual(before.tx)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decimalToBaseUnits, parseDecimalText, sumUnits, unitsSortKey } from '../../../src/shared/domain/amount'
+import { decimalToBaseUnits, decimalToBaseUnitsText, parseDecimalText, sumUnits, unitsSortKey } from '../../../src/shared/domain/amount'
 
 describe('parseDecimalText', () => {
   it('reads thousands separators, currency signs and unit suffixes exactly', () => {
@@ -34,7 +34,30 @@ describe('sums and sort keys', () => {
   it('sums wei exactly and sort keys order like numbers', () => {
     expect(sumUnits(['18446744073709551616', '1']).toString()).toBe('18446744073709551617')
     const vals = [10n, 9n, 2n ** 200n, 0n]
-    const sorted = [...vals].map(unitsSortKey).sort()
-    expect(sorted.map((k) => BigInt(k))).toEqual([0n, 9n, 10n, 2n ** 200n])
+    const sorted = [...vals, 2n ** 256n - 1n, 10n ** 9n, 999_999_999n].map(unitsSortKey).sort()
+    expect(sorted.map((k) => BigInt(k.slice(2)))).toEqual([0n, 9n, 10n, 999_999_999n, 10n ** 9n, 2n ** 200n, 2n ** 256n - 1n])
+    expect(unitsSortKey(0n)).toBe('010')
+    expect(unitsSortKey(10n ** 18n)).toBe('191000000000000000000')
+    expect(() => unitsSortKey(10n ** 78n)).toThrow(/78 digits/)
+  })
+})
+
+describe('decimalToBaseUnitsText', () => {
+  it('gives exactly what decimalToBaseUnits prints, and the same errors', () => {
+    const texts = ['0', '00', '0.0', '-0', '-0.000', '1', '007.50', '1.5', '0.000000000000000001', '123456789012345678901234567890.123456789012345678', '5.000', '-3.25', '10', '0.1000000000000000000']
+    for (let i = 0; i < 500; i++) texts.push(`${(i * 7919) % 100}.${String((i * 104729) % 1e9).padStart(i % 12, '0')}`)
+    for (const t of texts) {
+      for (const d of [0, 2, 6, 18]) {
+        let want: string | Error
+        try {
+          want = decimalToBaseUnits(t, d).toString()
+        } catch (e) {
+          want = e as Error
+        }
+        if (typeof want === 'string') expect(decimalToBaseUnitsText(t, d), `${t} @${d}`).toBe(want)
+        else expect(() => decimalToBaseUnitsText(t, d)).toThrow(want.message)
+      }
+    }
+    for (const bad of ['', '1.', '.5', '1e5', '+1', ' 1']) expect(() => decimalToBaseUnitsText(bad, 18)).toThrow(/not a decimal amount/)
   })
 })

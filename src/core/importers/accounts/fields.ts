@@ -1,4 +1,4 @@
-import { decimalToBaseUnits, parseDecimalText, type DecimalTextOptions, type ParsedDecimal } from '../../../shared/domain/amount'
+import { decimalToBaseUnitsText, parseDecimalText, type DecimalTextOptions, type ParsedDecimal } from '../../../shared/domain/amount'
 import { NETWORKS, network as networkInfo, networkByChainId } from '../../../shared/domain/networks'
 import { normalizeAddress } from '../../chains/address'
 import { ParseError, type ImportOptions, type SourceLocation } from '../types'
@@ -31,7 +31,7 @@ export function decimalAt(text: string, loc: SourceLocation, what: string, o: De
 /** Whole-coin text to base units, or a ParseError (e.g. more decimals than the asset has). */
 export function unitsAt(decimal: string, decimals: number, loc: SourceLocation, what: string): string {
   try {
-    return decimalToBaseUnits(decimal, decimals).toString()
+    return decimalToBaseUnitsText(decimal, decimals)
   } catch (e) {
     throw new ParseError(`${what}: ${(e as Error).message}`, loc)
   }

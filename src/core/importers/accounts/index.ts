@@ -16,10 +16,12 @@ import { krakenImporter } from '../exchanges/kraken'
 import { genericImporter, MAPPING_KIND } from '../generic/parse'
 import { storeMapping } from '../../service/handlers-mappings'
 import type { ColumnMapping } from '../../../shared/api/areas/mappings'
-import { NOTE_KIND } from './records'
+import { KIND, NOTE_KIND } from './records'
 import { accountSink, assetSink } from './sink-assets'
 import { eventSink, exchangeSink } from './sink-activity'
 import { transferSink } from './sink-transfers'
+import { registerWire } from '../wire'
+import { accountWire, transferWire } from './wire'
 
 const noteSink: Sink = { kind: NOTE_KIND, store: (r, ctx) => ctx.warn(String(r.data)) }
 
@@ -37,3 +39,6 @@ const mappingSink: Sink = {
 for (const s of [transferSink, assetSink, accountSink, exchangeSink, eventSink, noteSink, mappingSink]) registerSink(s)
 for (const i of [etherscanCsvImporter, etherscanApiImporter, trongridImporter, tronscanCsvImporter, binanceImporter, coinbaseImporter, krakenImporter, genericImporter]) registerImporter(i)
 registerProvider(accountProvider)
+// Large Etherscan CSV exports are parsed in a worker: their records cross threads flat.
+registerWire(KIND.transfer, transferWire)
+registerWire(KIND.account, accountWire)

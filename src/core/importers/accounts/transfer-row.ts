@@ -1,4 +1,4 @@
-import { decimalToBaseUnits, SORT_KEY_DIGITS, unitsSortKey } from '../../../shared/domain/amount'
+import { decimalToBaseUnits, sortKeyOfDigits, unitsSortKey } from '../../../shared/domain/amount'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../store/db'
 import type { SinkContext } from '../types'
@@ -40,7 +40,7 @@ const CANONICAL_UNITS = /^(0|[1-9][0-9]{0,77})$/
 export function prepareTransfer(db: Db, t: TransferRec, ctx: SinkContext): PreparedTransfer {
   // A canonical base-unit integer text is already what BigInt would print: skip the round trip (million-row files).
   if (t.amount !== null && t.status === 'ok' && CANONICAL_UNITS.test(t.amount)) {
-    return { t, tkey: txKey(t.network, t.txid), amount: t.amount, amountKey: t.amount.padStart(SORT_KEY_DIGITS, '0'), attempted: null, locator: ctx.locator }
+    return { t, tkey: txKey(t.network, t.txid), amount: t.amount, amountKey: sortKeyOfDigits(t.amount), attempted: null, locator: ctx.locator }
   }
   const moved = t.amount !== null ? BigInt(t.amount) : decimalToBaseUnits(t.amountText!, resolveDecimals(db, t.network, t.asset, ctx))
   const amount = t.status === 'failed' ? 0n : moved

@@ -82,3 +82,42 @@ describe('bulk load of large account files', () => {
     expect(indexes(core, caseId)).toEqual(['acct_transfers_from', 'acct_transfers_tkey', 'acct_transfers_to'])
   })
 })
+
+describe('the parse worker (large Etherscan CSV files parsed on a second thread)', () => {
+  const saved = { ...BULK }
+  beforeEach(() => Object.assign(BULK, { minRows: 50, existingPerRow: 1e9 }))
+  afterEach(() => {
+    Object.assign(BULK, saved)
+    delete process.env.CHAINTRAIL_PARSE_WORKER
+  })
+
+  it('stores the same transfers, sources, conflicts, counts and totals as parsing in-process', async () => {
+    const dir = tmpDir()
+    process.env.CHAINTRAIL_PARSE_WORKER = '0'
+    const here = await scenario(dir)
+    process.env.CHAINTRAIL_PARSE_WORKER = '1'
+    const worker = await scenario(dir)
+    expect(worker.counts).toEqual(here.counts)
+    expect(worker.conflicts).toBe(here.conflicts)
+    expect(worker.out).toEqual(here.out)
+    expect(indexes(worker.core, worker.caseId)).toEqual(['acct_transfers_from', 'acct_transfers_tkey', 'acct_transfers_to'])
+  })
+
+  it('a bad row deep in a big file fails as file:line:col and changes nothing; the next import works', async () => {
+    const dir = tmpDir()
+    const { core, caseId } = newCaseWithCore()
+    await importFiles(core, caseId, [csv(dir, 'a.csv', 0, 100)], { chain: 'eth' })
+    const before = caseDigest(core, caseId)
+    process.env.CHAINTRAIL_PARSE_WORKER = '1'
+    // 6,000 rows: a dozen worker batches are stored (bulk load begun, indexes dropped) before row 5,800 fails.
+    const e = await importError(core, caseId, [csv(dir, 'big.csv', 100, 6100, (i) => (i === 5800 ? '1.2.3' : '1'))], { chain: 'eth' })
+    expect(e).toMatchObject({ file: 'big.csv', line: 5702, column: 8 })
+    expect(caseDigest(core, caseId)).toBe(before)
+    expect(indexes(core, caseId)).toEqual(['acct_transfers_from', 'acct_transfers_tkey', 'acct_transfers_to'])
+    const r = await importFiles(core, caseId, [csv(dir, 'ok.csv', 100, 6100)], { chain: 'eth' })
+    expect(r.results[0].counts).toMatchObject({ 'transfers.native.new': 6000 })
+    const db = core.state.caseById(caseId).db
+    expect(db.prepare('SELECT count(*) FROM acct_transfers').pluck().get()).toBe(6100)
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+  })
+})
