@@ -38,3 +38,16 @@ export function cliKilledAfter(args: string[], ms: number, env: Record<string, s
     })
   })
 }
+
+/** Run the CLI quietly and time it; SIGKILL it after `killAfterMs` when given (the crash harness's trials). */
+export function cliTimed(args: string[], env: Record<string, string>, killAfterMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }> {
+  return new Promise((resolve) => {
+    const t = Date.now()
+    const p = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], { cwd: REPO_ROOT, env: { ...process.env, CHAINTRAIL_FAULT: '', CHAINTRAIL_EXAMINER: 'crash', ...env }, stdio: 'ignore' })
+    const timer = killAfterMs === undefined ? undefined : setTimeout(() => p.kill('SIGKILL'), killAfterMs)
+    p.on('exit', (code, signal) => {
+      clearTimeout(timer)
+      resolve({ code, signal, ms: Date.now() - t })
+    })
+  })
+}
