@@ -87,6 +87,11 @@ function printAddress(io: Io, d: AddressDetail): void {
   for (const a of d.assets) {
     io.out(`  ${a.symbol}: received ${amount(a.received, a.decimals, a.symbol)} (${a.inCount}), sent ${amount(a.sent, a.decimals, a.symbol)} (${a.outCount}), balance ${amount(a.balance, a.decimals, a.symbol)}`)
   }
+  if (d.txCount === 0 && d.assets.length === 0 && d.exchange?.length) {
+    io.out('\nNo chain data for this address in the case: only exchange statements name it (below). Import its history to trace it.')
+    printExchange(io, d.exchange, 'Exchange statement lines naming this address')
+    return
+  }
   io.out(`\nTransactions (${d.transactions.length} shown; amount = net effect on this address)`)
   io.out(table(['time', 'txid', 'block', 'amount', 'kind', 'source'], d.transactions.map(txLine)))
   printExchange(io, d.exchange, 'Exchange statement lines naming this address or its transactions')

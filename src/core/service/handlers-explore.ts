@@ -1,9 +1,39 @@
 import { ApiError } from '../../shared/api/errors'
 import { NETWORKS } from '../../shared/domain/networks'
-import { guessNetwork } from '../chains/address'
+import { guessNetwork, normalizeAddress } from '../chains/address'
 import { exchangeLines } from '../explore/exchange-lines'
 import { listProviders, providerFor } from '../explore/providers'
 import type { HandlerMap } from './context'
+import type { AddressDetail, ExchangeLine } from '../../shared/api/areas/explore'
+
+/**
+ * An address the case knows only because an exchange statement names it (a deposit or withdrawal address with no
+ * imported chain data yet): still answered, with no on-chain totals, so the analyst sees the exchange link and
+ * knows which chain data to fetch next.
+ */
+function statementOnlyAddress(text: string, network: string | undefined, lines: ExchangeLine[]): AddressDetail {
+  const net = network ?? guessNetwork(text)
+  let display = text
+  try {
+    if (net) display = normalizeAddress(text, net).display
+  } catch {
+    // The statement's text is kept as given when it is not a valid address on the guessed network.
+  }
+  return {
+    network: net ?? 'unknown',
+    address: display,
+    display,
+    type: 'exchange statement only',
+    firstSeen: null,
+    lastSeen: null,
+    txCount: 0,
+    assets: [],
+    source: lines[0].source,
+    transactions: [],
+    labels: [],
+    exchange: lines
+  }
+}
 
 /** Browsing methods; each routes to the provider of the requested network. */
 export const exploreHandlers: HandlerMap<'explore.networks' | 'explore.addresses' | 'explore.transactions' | 'explore.address' | 'explore.tx' | 'explore.exchange'> = {
@@ -24,6 +54,8 @@ export const exploreHandlers: HandlerMap<'explore.networks' | 'explore.addresses
       const d = providerFor(n).address(db, n, i.address, i.txLimit)
       if (d) return { ...d, exchange: exchangeLines(db, { address: d.display, txids: d.transactions.map((t) => t.txid), limit: 1000 }).rows }
     }
+    const lines = exchangeLines(db, { address: i.address, limit: 1000 }).rows
+    if (lines.length) return statementOnlyAddress(i.address, i.network, lines)
     throw new ApiError('NOT_FOUND', `address ${i.address} does not appear in this case`)
   },
   'explore.tx': (i, { state }) => {

@@ -41,6 +41,11 @@ describe.skipIf(!!sharedFixturesMissing)('exchange statement lines linked to on-
     // base58 is case-sensitive: a lower-cased Bitcoin address is a different address.
     expect((await core.invoke('explore.exchange', { caseId, address: '1boatslrhtknngkdxeeobr76b53lettpyt' })).total).toBe(0)
     expect((await core.invoke('explore.exchange', { caseId, address: '1BoatSLRHtKNngkdXEeobR76b53LETtpyT' })).total).toBe(1)
+    // An address only the statement names (no chain data imported for it) still answers, with the link and no totals.
+    const only = await core.invoke('explore.address', { caseId, address: '1BoatSLRHtKNngkdXEeobR76b53LETtpyT' })
+    expect(only).toMatchObject({ network: 'btc', display: '1BoatSLRHtKNngkdXEeobR76b53LETtpyT', txCount: 0, assets: [], transactions: [] })
+    expect(only.exchange?.map((l) => [l.type, l.amount, l.asset, l.source.locator])).toEqual([['Deposit', '0.1', 'BTC', 'line 4']])
+    await expect(core.invoke('explore.address', { caseId, address: '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa' })).rejects.toThrow(/does not appear in this case/)
     // LIKE wildcards in the filter are text, not patterns.
     expect((await core.invoke('explore.exchange', { caseId, filter: '%' })).total).toBe(0)
   })
@@ -57,6 +62,9 @@ describe.skipIf(!!sharedFixturesMissing)('exchange statement lines linked to on-
     await addressCmd.run([dir, ADDR], {}, g, io)
     expect(out.join('\n')).toMatch(/Exchange statement lines naming this address or its transactions \(2\)/)
     expect(out.join('\n')).toMatch(/2019-01-18 08:21:00 UTC +binance +\S+ +Deposit +2 ETH +0xc849dff1/)
+    out.length = 0
+    await addressCmd.run([dir, '1BoatSLRHtKNngkdXEeobR76b53LETtpyT'], {}, g, io)
+    expect(out.join('\n')).toMatch(/No chain data for this address in the case[\s\S]*Deposit +0\.1 BTC/)
     out.length = 0
     await txCmd.run([dir, TX], {}, g, io)
     expect(out.join('\n')).toMatch(/Exchange statement lines naming this transaction \(1\)[\s\S]*binance-deposits-0x46cf\.csv line 2/)
