@@ -1,0 +1,45 @@
+/**
+ * Core half of the graph bench: `node --import tsx bench/graph-core.ts [50000]` (add `--cpu-prof` to profile).
+ * The same synthetic provider and saved view as bench/graph.ts, without a browser (add --expose-gc to leave the
+ * synthetic data's garbage out): times the first and a
+ * cached graph.build through the contract (input and output validation included) and the answer's JSON size.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createCase } from '../src/core/case/case-folder'
+import { createCore } from '../src/core/core'
+import { registerProvider } from '../src/core/explore/providers'
+import { GraphState } from '../src/shared/api/areas/graph'
+import { addressNodeId } from '../src/shared/graph/ids'
+import { switchableProvider, synthAddress } from './synthetic-provider'
+
+const n = Number(process.argv[2] ?? 50_000)
+const sw = switchableProvider()
+registerProvider(sw.provider)
+sw.use(n)
+const root = mkdtempSync(join(tmpdir(), 'ct-bench-graph-core-'))
+const core = createCore({ casesRoot: root })
+try {
+  const dir = join(root, 'case')
+  const h = createCase(dir, { title: 'Bench', caseNumber: 'BENCH', examiner: 'bench' })
+  const caseId = h.meta().id
+  h.close()
+  core.state.openPath(dir)
+  const state = GraphState.parse({ nodes: Array.from({ length: n }, (_, i) => addressNodeId('eth', synthAddress(i))) })
+  const time = async (s: GraphState) => {
+    // With --expose-gc, the synthetic data's garbage is collected first so it is not charged to the build.
+    ;(globalThis as { gc?: () => void }).gc?.()
+    const t0 = performance.now()
+    const w = await core.invoke('graph.build', { caseId, state: s })
+    const t1 = performance.now()
+    const json = JSON.stringify(w)
+    return { ms: t1 - t0, jsonMs: performance.now() - t1, bytes: json.length, edges: w.edges.source.length }
+  }
+  const first = await time(state)
+  const again = await time(state)
+  console.log(`${n} nodes, ${first.edges} edges: first graph.build ${first.ms.toFixed(0)} ms, cached ${again.ms.toFixed(0)} ms, JSON.stringify ${first.jsonMs.toFixed(0)} ms, ${(first.bytes / 1e6).toFixed(1)} MB`)
+} finally {
+  core.close()
+  rmSync(root, { recursive: true, force: true })
+}
