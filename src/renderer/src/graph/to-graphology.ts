@@ -101,8 +101,14 @@ export function toGraphology(w: GraphWire, previous?: Graph<NodeView, EdgeView>,
   }
   const colors = w.assetTable.map((a) => assetColor(`${a.network}:${a.asset}`) + 'b0')
   const type = E.source.length > LINE_EDGES ? 'line' : 'arrow'
+  // Edges with the same asset and weight share one frozen attribute object: nothing writes edge attributes
+  // (sigma copies them before the reducers run), and 200k small objects were a tenth of building the graph.
+  const shared = w.assetTable.map(() => new Map<number, EdgeView>())
   for (let i = 0; i < E.source.length; i++) {
-    g.addDirectedEdgeWithKey(String(i), keys[E.source[i]], keys[E.target[i]], { size: 1 + Math.sqrt(E.weight[i]) * 5, color: colors[E.asset[i]], label: '', hidden: false, forceLabel: false, type, zIndex: 0 })
+    const byWeight = shared[E.asset[i]]
+    let a = byWeight.get(E.weight[i])
+    if (!a) byWeight.set(E.weight[i], (a = Object.freeze({ size: 1 + Math.sqrt(E.weight[i]) * 5, color: colors[E.asset[i]], label: '', hidden: false, forceLabel: false, type, zIndex: 0 })))
+    g.addDirectedEdgeWithKey(String(i), keys[E.source[i]], keys[E.target[i]], a)
   }
   wires.set(g, { w })
   return g
