@@ -143,6 +143,8 @@ export function serialiseWire(db: Db, state: GraphState, m: Model, only?: Set<st
     ...movementSummary(m.timelineItems)
   }
   const N = w.nodes
+  // Most views pin nothing; a lookup by id in an empty record still costs a string-table probe per node.
+  const pinned = Object.keys(state.positions).length > 0
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]
     const a = m.nodes.get(id)!
@@ -167,7 +169,7 @@ export function serialiseWire(db: Db, state: GraphState, m: Model, only?: Set<st
     if (a.entityId != null) N.entity[i] = { id: a.entityId, name: a.entityName ?? '', members: a.members.length }
     const note = notes.size ? notes.get(id) : undefined
     if (note != null) N.annotation[i] = note
-    const pos = state.positions[id]
+    const pos = pinned ? state.positions[id] : undefined
     if (pos) N.position[i] = pos
   }
   if (only) {

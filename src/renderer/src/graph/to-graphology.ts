@@ -46,7 +46,8 @@ const BIG_NODES = 5000
 export const LINE_EDGES = 20_000
 
 /** Canvas labels are short (the panel shows the full name and address). */
-const clip = (s: string, n: number) => ([...s].length > n ? [...s].slice(0, n - 1).join('') + '…' : s)
+// A string of at most n UTF-16 units has at most n characters: most labels skip splitting into characters.
+const clip = (s: string, n: number) => (s.length <= n || [...s].length <= n ? s : [...s].slice(0, n - 1).join('') + '…')
 
 /** Sigma coordinates from saved (y-down) positions and back. */
 export const toSigma = (p: { x: number; y: number }) => ({ x: p.x, y: -p.y })
