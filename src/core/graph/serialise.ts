@@ -38,8 +38,8 @@ function assetTable(m: Model): { table: GraphWire['assetTable']; edgeAsset: numb
  */
 function displayStats(m: Model, edgeAsset: number[], assets: number) {
   const n = m.ids.length
-  // Per node a flat [asset, in, out, asset, in, out, …] from `off[i]`: nodes touch one or a few assets, so the
-  // first asset sits in typed arrays and only nodes with more get a list (no array per node).
+  // Nodes touch one or a few assets: the first asset's [in, out] of each node sits in typed arrays, and only a
+  // node with more keeps the others in a flat [asset, in, out, asset, in, out, …] list (no array per node).
   const firstAsset = new Int32Array(n).fill(-1)
   const firstVol = new Float64Array(2 * n)
   const more = new Map<number, number[]>()

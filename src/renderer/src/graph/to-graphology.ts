@@ -45,8 +45,10 @@ const BIG_NODES = 5000
 /** Past this many flows the canvas draws 1-px GL lines instead of arrows (see GraphCanvas). */
 export const LINE_EDGES = 20_000
 
-/** Canvas labels are short (the panel shows the full name and address). */
-// A string of at most n UTF-16 units has at most n characters: most labels skip splitting into characters.
+/**
+ * Canvas labels are short (the panel shows the full name and address). A string of at most n UTF-16 units has at
+ * most n characters, so most labels skip splitting into characters.
+ */
 const clip = (s: string, n: number) => (s.length <= n || [...s].length <= n ? s : [...s].slice(0, n - 1).join('') + '…')
 
 /** Sigma coordinates from saved (y-down) positions and back. */
@@ -103,7 +105,7 @@ export function toGraphology(w: GraphWire, previous?: Graph<NodeView, EdgeView>,
   const colors = w.assetTable.map((a) => assetColor(`${a.network}:${a.asset}`) + 'b0')
   const type = E.source.length > LINE_EDGES ? 'line' : 'arrow'
   // Edges with the same asset and weight share one frozen attribute object: nothing writes edge attributes
-  // (sigma copies them before the reducers run), and 200k small objects were a tenth of building the graph.
+  // (sigma copies them before the reducers run), so a big view allocates a few thousand objects, not one per flow.
   const shared = w.assetTable.map(() => new Map<number, EdgeView>())
   for (let i = 0; i < E.source.length; i++) {
     const byWeight = shared[E.asset[i]]
