@@ -60,6 +60,7 @@ export interface ModelEdge {
 export interface Model {
   /** Node ids in drawing order. */
   ids: string[]
+  /** Node attributes by id. */
   nodes: Map<string, NodeAttrs>
   /** Edges in drawing order. */
   edgeList: ModelEdge[]
