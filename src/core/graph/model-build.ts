@@ -4,7 +4,7 @@ import type { ExploreProvider } from '../explore/providers'
 import type { Db } from '../store/db'
 import { isUtxo, makeFilter, providersOf, transfersTouching } from './collect'
 import { entityOf, makeModel, viewRefs, type Model, type ModelEdge, type ModelItem, type NodeAttrs } from './model'
-import { PairIndex } from './pair-index'
+import { PairIndex } from '../../shared/graph/pair-index'
 
 /** Adds one movement from node row s to node row d (-1: a hidden node, counted on the timeline only). */
 type Add = (s: number, d: number, it: ModelItem) => void

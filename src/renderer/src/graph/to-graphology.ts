@@ -1,6 +1,7 @@
 import Graph from 'graphology'
 import type { GraphWire } from '../../../shared/api/areas/graph'
 import { assetColor, categoryStyle } from '../../../shared/graph/category-style'
+import { PairIndex } from '../../../shared/graph/pair-index'
 import { wireEdgeId } from '../../../shared/graph/wire'
 
 /** Node attributes sigma draws (plus ours). Positions are sigma space: y grows upwards. */
@@ -65,7 +66,7 @@ export function toGraphology(w: GraphWire, previous?: Graph<NodeView, EdgeView>,
   const E = w.edges
   // A multigraph only when two flows share both ends (two assets between the same pair): graphology's multi
   // edge bookkeeping was a third of building a 195k-edge drawing graph.
-  const g = new Graph<NodeView, EdgeView>({ type: 'directed', multi: hasParallel(E.source, E.target, N.id.length) })
+  const g = new Graph<NodeView, EdgeView>({ type: 'directed', multi: hasParallel(E.source, E.target) })
   const styles = w.categories.map((c) => categoryStyle(c))
   const none = categoryStyle(null)
   // Big graphs get smaller discs: at that density they overlap anyway, and software WebGL pays per pixel covered
@@ -118,13 +119,11 @@ export function toGraphology(w: GraphWire, previous?: Graph<NodeView, EdgeView>,
 }
 
 /** True when some (source, target) pair occurs twice. */
-function hasParallel(source: number[], target: number[], nodes: number): boolean {
-  const seen = new Set<number>()
+function hasParallel(source: number[], target: number[]): boolean {
+  const seen = new PairIndex(source.length)
   for (let i = 0; i < source.length; i++) {
-    // source * nodes + target stays an exact integer for any graph a browser can hold.
-    const k = source[i] * nodes + target[i]
-    if (seen.has(k)) return true
-    seen.add(k)
+    if (seen.get(source[i], target[i]) >= 0) return true
+    seen.set(source[i], target[i], i)
   }
   return false
 }

@@ -1,7 +1,8 @@
 /**
- * (source row, target row) → first edge of that pair, as an open-addressing hash table in typed arrays. The
- * model looks a pair up once per movement (200k on a 50k-node view); per-source Maps and edge-id string keys
- * made that loop allocate and the garbage collector took as long as the aggregation itself.
+ * (source row, target row) → a number (the core: the pair's first edge), as an open-addressing hash table in
+ * typed arrays. The core's model looks a pair up once per movement (200k on a 50k-node view), where per-source
+ * Maps and edge-id string keys made the loop allocate and the garbage collector took as long as the aggregation;
+ * the canvas uses it to find parallel flows without a Set of 200k large numbers.
  */
 export class PairIndex {
   private keys: Int32Array
