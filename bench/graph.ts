@@ -4,7 +4,8 @@
  * For each size: N synthetic addresses with ~4N transfers (bench/synthetic-provider.ts) saved as one view;
  * measures core graph.build (in Node), "open view" click → first frame drawn by sigma with nodes and edges (waited
  * until WebGL has really drawn it: "of which GPU"), and frame intervals while dragging the canvas (panning).
- * Prints a table.
+ * Prints a table. BENCH_SHOT=<dir> keeps a picture of each first frame; BENCH_PROFILE=<dir> writes the renderer's CPU
+ * profile from the click to the first frame.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
