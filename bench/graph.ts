@@ -4,9 +4,10 @@
  * For each size: N synthetic addresses with ~4N transfers (bench/synthetic-provider.ts) saved as one view;
  * measures core graph.build (in Node), "open view" click → first frame drawn by sigma with nodes and edges (waited
  * until WebGL has really drawn it: "of which GPU"), and frame intervals while dragging the canvas (panning).
- * Prints a table.
+ * Prints a table. BENCH_SHOT=<dir> keeps a picture of each first frame; BENCH_PROFILE=<dir> writes the renderer's CPU
+ * profile from the click to the first frame.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
@@ -52,11 +53,15 @@ try {
     // transfer, loads on opening the tab) so the click below times opening the view alone.
     await page.getByTestId('seeds').getByRole('button').first().waitFor()
     await page.evaluate(() => document.addEventListener('click', () => ((window as unknown as { __t0: number }).__t0 = performance.now()), { capture: true, once: true }))
+    // BENCH_PROFILE=<dir>: a renderer CPU profile (DevTools .cpuprofile) from the click to the first frame.
+    const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null
+    if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.setSamplingInterval', { interval: 200 })).then(() => cdp.send('Profiler.start'))
     await page.getByTestId('views-list').getByRole('button', { name: new RegExp(`^all ${n}`) }).click()
     await page.waitForFunction((want) => (window.__chaintrailGraph?.nodes ?? 0) === want && window.__chaintrailGraph!.edges > 0 && window.__chaintrailGraph!.firstFrameAt > (window as unknown as { __t0: number }).__t0, n, { timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 300_000), polling: 100 }).catch(async (e: unknown) => {
       console.error('gave up waiting; hook:', await page.evaluate(() => ({ n: window.__chaintrailGraph?.nodes, f: window.__chaintrailGraph?.firstFrameAt, t0: (window as unknown as { __t0: number }).__t0 })))
       throw e
     })
+    if (cdp) writeFileSync(join(process.env.BENCH_PROFILE!, `graph-bench-${n}.cpuprofile`), JSON.stringify((await cdp.send('Profiler.stop')).profile))
     const first = await page.evaluate(() => window.__chaintrailGraph!.firstFrameAt - (window as unknown as { __t0: number }).__t0)
     const draw = await page.evaluate(() => window.__chaintrailGraph!.firstFrameAt - window.__chaintrailGraph!.dataAt)
     const gpu = await page.evaluate(() => window.__chaintrailGraph!.firstFrameGpuMs)

@@ -4,7 +4,7 @@ import { NETWORKS } from '../../shared/domain/networks'
 import { assetColor, categoryStyle } from '../../shared/graph/category-style'
 import { flowLayout } from '../../shared/graph/flow-layout'
 import type { Db } from '../store/db'
-import { buildModel } from './model'
+import { buildModel } from './model-build'
 import { serialiseModel } from './serialise'
 
 /** A node as every exporter draws it. */

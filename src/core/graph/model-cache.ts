@@ -1,6 +1,7 @@
 import type { GraphState } from '../../shared/api/areas/graph'
 import type { Db } from '../store/db'
-import { buildModel, type Model } from './model'
+import { buildModel } from './model-build'
+import type { Model } from './model'
 
 // The last few models built, so clicking a node or flow after graph.build does not rebuild a large view.
 // Keyed by the case's last-change stamp (every audited write touches it) plus the view's state.

@@ -5,7 +5,7 @@ import { addressNodeId, parseNodeId, shortRef } from '../../shared/graph/ids'
 import type { Db } from '../store/db'
 import { evidenceLookup, makeFilter, transfersTouching } from './collect'
 import { graphLabels } from './labels'
-import type { Model, ModelItem } from './model'
+import type { Model, ModelEdge, ModelItem } from './model'
 import { cachedModel as buildModel } from './model-cache'
 
 /** Address keys (`network:address`) a node stands for: itself, or every member of an entity. */
@@ -65,11 +65,11 @@ function toFlowItem(edge: string, it: ModelItem, ev: ReturnType<typeof evidenceL
  * 200k movements and the table shows 500).
  */
 export function selectionTransfers(db: Db, m: Model, nodes: string[], edges: string[], offset: number, limit: number): { total: number; rows: FlowItem[]; sums: { network: string; asset: string; symbol: string; decimals: number; amount: string; count: number }[] } {
-  const pick = new Set<string>(edges.filter((e) => m.edges.has(e)))
-  for (const n of nodes) if (m.nodes.has(n)) for (const e of m.incident(n)) pick.add(e)
-  const chosen = nodes.length || edges.length ? [...pick] : [...m.edges.keys()]
-  const all: { edge: string; it: ModelItem }[] = []
-  for (const e of chosen) for (const it of m.edges.get(e)!.a.items) all.push({ edge: e, it })
+  const pick = new Set<ModelEdge>(edges.flatMap((e) => m.edge(e) ?? []))
+  for (const n of nodes) for (const e of m.incident(n)) pick.add(e)
+  const chosen = nodes.length || edges.length ? [...pick] : m.edgeList
+  const all: { edge: ModelEdge; it: ModelItem }[] = []
+  for (const e of chosen) for (const it of e.a.items) all.push({ edge: e, it })
   all.sort((x, y) => {
     const a = x.it
     const b = y.it
@@ -90,7 +90,7 @@ export function selectionTransfers(db: Db, m: Model, nodes: string[], edges: str
   const ev = evidenceLookup(db)
   return {
     total: all.length,
-    rows: all.slice(offset, offset + limit).map((r) => toFlowItem(r.edge, r.it, ev)),
+    rows: all.slice(offset, offset + limit).map((r) => toFlowItem(m.edgeId(r.edge), r.it, ev)),
     sums: [...sums.values()].map((s) => ({ network: s.network, asset: s.asset, symbol: s.symbol, decimals: s.decimals, amount: s.total.toString(), count: s.count }))
   }
 }

@@ -1,6 +1,7 @@
 import Graph from 'graphology'
 import type { GraphWire } from '../../../shared/api/areas/graph'
 import { assetColor, categoryStyle } from '../../../shared/graph/category-style'
+import { PairIndex } from '../../../shared/graph/pair-index'
 import { wireEdgeId } from '../../../shared/graph/wire'
 
 /** Node attributes sigma draws (plus ours). Positions are sigma space: y grows upwards. */
@@ -45,8 +46,11 @@ const BIG_NODES = 5000
 /** Past this many flows the canvas draws 1-px GL lines instead of arrows (see GraphCanvas). */
 export const LINE_EDGES = 20_000
 
-/** Canvas labels are short (the panel shows the full name and address). */
-const clip = (s: string, n: number) => ([...s].length > n ? [...s].slice(0, n - 1).join('') + '…' : s)
+/**
+ * Canvas labels are short (the panel shows the full name and address). A string of at most n UTF-16 units has at
+ * most n characters, so most labels skip splitting into characters.
+ */
+const clip = (s: string, n: number) => (s.length <= n || [...s].length <= n ? s : [...s].slice(0, n - 1).join('') + '…')
 
 /** Sigma coordinates from saved (y-down) positions and back. */
 export const toSigma = (p: { x: number; y: number }) => ({ x: p.x, y: -p.y })
@@ -62,7 +66,7 @@ export function toGraphology(w: GraphWire, previous?: Graph<NodeView, EdgeView>,
   const E = w.edges
   // A multigraph only when two flows share both ends (two assets between the same pair): graphology's multi
   // edge bookkeeping was a third of building a 195k-edge drawing graph.
-  const g = new Graph<NodeView, EdgeView>({ type: 'directed', multi: hasParallel(E.source, E.target, N.id.length) })
+  const g = new Graph<NodeView, EdgeView>({ type: 'directed', multi: hasParallel(E.source, E.target) })
   const styles = w.categories.map((c) => categoryStyle(c))
   const none = categoryStyle(null)
   // Big graphs get smaller discs: at that density they overlap anyway, and software WebGL pays per pixel covered
@@ -101,21 +105,25 @@ export function toGraphology(w: GraphWire, previous?: Graph<NodeView, EdgeView>,
   }
   const colors = w.assetTable.map((a) => assetColor(`${a.network}:${a.asset}`) + 'b0')
   const type = E.source.length > LINE_EDGES ? 'line' : 'arrow'
+  // Edges with the same asset and weight share one frozen attribute object: nothing writes edge attributes
+  // (sigma copies them before the reducers run), so a big view allocates a few thousand objects, not one per flow.
+  const shared = w.assetTable.map(() => new Map<number, EdgeView>())
   for (let i = 0; i < E.source.length; i++) {
-    g.addDirectedEdgeWithKey(String(i), keys[E.source[i]], keys[E.target[i]], { size: 1 + Math.sqrt(E.weight[i]) * 5, color: colors[E.asset[i]], label: '', hidden: false, forceLabel: false, type, zIndex: 0 })
+    const byWeight = shared[E.asset[i]]
+    let a = byWeight.get(E.weight[i])
+    if (!a) byWeight.set(E.weight[i], (a = Object.freeze({ size: 1 + Math.sqrt(E.weight[i]) * 5, color: colors[E.asset[i]], label: '', hidden: false, forceLabel: false, type, zIndex: 0 })))
+    g.addDirectedEdgeWithKey(String(i), keys[E.source[i]], keys[E.target[i]], a)
   }
   wires.set(g, { w })
   return g
 }
 
 /** True when some (source, target) pair occurs twice. */
-function hasParallel(source: number[], target: number[], nodes: number): boolean {
-  const seen = new Set<number>()
+function hasParallel(source: number[], target: number[]): boolean {
+  const seen = new PairIndex(source.length)
   for (let i = 0; i < source.length; i++) {
-    // source * nodes + target stays an exact integer for any graph a browser can hold.
-    const k = source[i] * nodes + target[i]
-    if (seen.has(k)) return true
-    seen.add(k)
+    if (seen.get(source[i], target[i]) >= 0) return true
+    seen.set(source[i], target[i], i)
   }
   return false
 }
