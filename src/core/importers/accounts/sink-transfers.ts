@@ -4,7 +4,8 @@ import type { Db } from '../../store/db'
 import { ACCT_TRANSFER_INDEXES } from '../../store/migrations/0007-acct-bulk'
 import type { ImportRecord, Sink, SinkContext } from '../types'
 import { KIND, type TransferRec } from './records'
-import { INSERT_COLUMNS, INSERT_TRANSFER, insertArgs, Occurrences, prepareTransfer, storeTransferRow, transferKey, type PreparedTransfer } from './transfer-row'
+import { locatorLine } from '../../store/migrations/0009-acct-narrow'
+import { INSERT_COLUMNS, INSERT_TRANSFER, lineOf, Occurrences, prepareTransfer, pushInsertArgs, storeTransferRow, type PreparedTransfer } from './transfer-row'
 
 /**
  * Tuning of the bulk path (tests lower `minRows` to run it on small files). A file is loaded in bulk once
@@ -77,8 +78,7 @@ function chooseMode(st: FileState, ctx: SinkContext): void {
 }
 
 function appendBulk(st: FileState, p: PreparedTransfer, ctx: SinkContext): void {
-  const key = transferKey(p.t, p.t.kind === 'native' ? 0 : st.occ.next(p.t, p.t.txid))
-  for (const a of insertArgs(p, key, ctx)) st.args.push(a)
+  pushInsertArgs(st.args, p, p.t.kind === 'native' ? null : st.occ.next(p.t, p.t.txid), ctx)
   if (st.args.length === ROWS_PER_INSERT * INSERT_COLUMNS) {
     st.insertMany!.run(st.args)
     st.args = []
@@ -117,7 +117,6 @@ interface StoredRow {
   to_addr: string
   asset: string
   amount: string
-  amount_key: string
   attempted_amount: string | null
   amount_text: string | null
   amount_lossy: number
@@ -144,7 +143,7 @@ function replay(db: Db, tkey: number, startId: number, endId: number, ctx: SinkC
       network: r.network, txid: r.txid, idx: r.idx, block: r.block, time: r.time, from: r.from_addr, to: r.to_addr, asset: r.asset, amount: null,
       amountText: r.amount_text, lossy: r.amount_lossy === 1, fee: r.fee, status: r.status, method: r.method, kind: r.kind, tokenId: r.token_id
     }
-    storeTransferRow({ t, tkey, amount: r.amount, amountKey: r.amount_key, attempted: r.attempted_amount, locator: r.locator }, ctx, occ, `${r.txid}#${run}`)
+    storeTransferRow({ t, tkey, amount: r.amount, attempted: r.attempted_amount, locator: r.locator, line: locatorLine(r.locator) }, ctx, occ, `${r.txid}#${run}`)
   }
 }
 
@@ -188,7 +187,7 @@ export const transferSink: Sink = {
   kind: KIND.transfer,
   store(record: ImportRecord, ctx: SinkContext) {
     const st = state(ctx)
-    const p = prepareTransfer(ctx.db, record.data as TransferRec, ctx)
+    const p = prepareTransfer(ctx.db, record.data as TransferRec, ctx, lineOf(record.loc))
     if (st.mode === 'bulk') return appendBulk(st, p, ctx)
     if (st.mode === 'row') return storeTransferRow(p, ctx, st.occ, p.t.txid)
     st.buffer.push(p)
