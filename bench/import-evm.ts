@@ -106,8 +106,8 @@ function bareInsert(n: number): { secs: number; cpu: number } {
   m0009.up(db)
   const ROWS = 50
   const PER = 11
-  const one = "(?, NULL, 'eth', ?, 'tx', ?, ?, ?, ?, 'native', ?, ?, NULL, 0, ?, ?, 'Transfer', 'native', NULL, 1, ?, NULL, 1)"
-  const cols = '(tkey, occ, network, txid, idx, block, time, from_addr, to_addr, asset, amount, attempted_amount, amount_text, amount_lossy, fee, status, method, kind, token_id, evidence_id, line, loc, import_id)'
+  const one = "(?, NULL, 'eth', ?, 'tx', ?, ?, ?, ?, 'native', ?, ?, NULL, 0, ?, ?, 'Transfer', 0, NULL, 1, ?, NULL, 1)"
+  const cols = '(tkey, occ, network, txid, idx, block, time, from_addr, to_addr, asset, amount, attempted_amount, amount_text, amount_lossy, fee, status_n, method, kind_n, token_id, evidence_id, line, loc, import_id)'
   const many = db.prepare('INSERT INTO acct_transfers ' + cols + ' VALUES ' + Array(ROWS).fill(one).join(', '))
   const single = db.prepare('INSERT INTO acct_transfers ' + cols + ' VALUES ' + one)
   let secs = 0
@@ -128,7 +128,7 @@ function bareInsert(n: number): { secs: number; cpu: number } {
       const amount = String(BigInt(i % 50) * 10n ** 18n + BigInt(i * 7919 % 1e9) * 10n ** 9n)
       // Same values the generated CSV gives (every 40th row failed: amount 0, as the importer stores it).
       const failed = i % 40 === 0
-      args.push(txKey('eth', txid), txid, 10_000_000 + (i >> 4), 1_600_000_000 + i * 12, pool[i % 1000], pool[(i * 7 + 1) % 1000], failed ? '0' : amount, failed ? amount : null, String((i % 9000) + 1000) + '00000000000', failed ? 'failed' : 'ok', i + 2)
+      args.push(txKey('eth', txid), txid, 10_000_000 + (i >> 4), 1_600_000_000 + i * 12, pool[i % 1000], pool[(i * 7 + 1) % 1000], failed ? '0' : amount, failed ? amount : null, String((i % 9000) + 1000) + '00000000000', failed ? 1 : 0, i + 2)
     }
     timed(() => {
       let i = 0

@@ -5,6 +5,7 @@ import type { SinkContext, SourceLocation } from '../types'
 import { KIND, type TransferRec } from './records'
 import { resolveDecimals } from './sink-assets'
 import { txKey } from './tx-key'
+import { KIND_CODE, STATUS_CODE } from '../../store/migrations/0009-acct-narrow'
 
 /**
  * Matching rule (one transfer however many files report it). CSV exports carry no log index and the API's
@@ -91,10 +92,10 @@ interface Row {
 /**
  * Column list and placeholders of an acct_transfers insert (shared with the bulk path). match_key, amount_key and
  * locator are generated from these columns (migration 0009): the key's occurrence number goes in `occ`, a
- * `line N` locator in `line`, any other locator in `loc`.
+ * `line N` locator in `line`, any other locator in `loc`; status and kind go in as their integer codes.
  */
 export const INSERT_TRANSFER = `INSERT INTO acct_transfers (tkey, occ, network, txid, idx, block, time, from_addr, to_addr, asset, amount, attempted_amount,
-  amount_text, amount_lossy, fee, status, method, kind, token_id, evidence_id, line, loc, import_id)
+  amount_text, amount_lossy, fee, status_n, method, kind_n, token_id, evidence_id, line, loc, import_id)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 /** Number of parameters of INSERT_TRANSFER. */
@@ -103,7 +104,7 @@ export const INSERT_COLUMNS = 23
 /** Append the parameters of INSERT_TRANSFER for one prepared transfer with occurrence `occ` (null: native) to `out`. */
 export function pushInsertArgs(out: unknown[], p: PreparedTransfer, occ: number | null, ctx: SinkContext): void {
   const t = p.t
-  out.push(p.tkey, occ, t.network, t.txid, t.idx, t.block, t.time, t.from, t.to, t.asset, p.amount, p.attempted, t.amountText, t.lossy ? 1 : 0, t.fee, t.status, t.method, t.kind, t.tokenId, ctx.evidenceId, p.line, p.line === null ? p.locator : null, ctx.importId)
+  out.push(p.tkey, occ, t.network, t.txid, t.idx, t.block, t.time, t.from, t.to, t.asset, p.amount, p.attempted, t.amountText, t.lossy ? 1 : 0, t.fee, STATUS_CODE[t.status], t.method, KIND_CODE[t.kind], t.tokenId, ctx.evidenceId, p.line, p.line === null ? p.locator : null, ctx.importId)
 }
 
 interface Stmts {

@@ -15,6 +15,13 @@ const MATCH_KEY_SQL =
   "ELSE kind || '|' || asset || '|' || from_addr || '|' || to_addr || '|' || occ END)"
 const AMOUNT_KEY_SQL = "coalesce(amount_key_text, printf('%02d', length(amount)) || amount)"
 const LOCATOR_SQL = "coalesce(loc, 'line ' || line)"
+/** status and kind are stored as small integers (an integer binds and stores for less than a short text). */
+const STATUS_SQL = "CASE status_n WHEN 0 THEN 'ok' WHEN 1 THEN 'failed' END"
+const KIND_SQL = "CASE kind_n WHEN 0 THEN 'native' WHEN 1 THEN 'internal' WHEN 2 THEN 'token' WHEN 3 THEN 'nft' END"
+
+/** The stored integer of each status, and of each kind (schema 9: status_n, kind_n). */
+export const STATUS_CODE = { ok: 0, failed: 1 } as const
+export const KIND_CODE = { native: 0, internal: 1, token: 2, nft: 3 } as const
 
 /** The line number a `line N` locator names, or null for any other locator (stored verbatim in `loc`). */
 export function locatorLine(locator: string): number | null {
@@ -45,8 +52,8 @@ function defineFunctions(db: Db): void {
  * Narrower account transfer rows for million-row imports: match_key (~77 bytes for a native transfer, ~170 for a
  * token one), amount_key (~22) and locator (`line N`) repeated what the row already holds, and were most of the
  * bytes SQLite wrote per transfer. They become VIRTUAL generated columns computed from the row (plus an integer
- * occurrence `occ` and an integer `line`), so every query, record_sources and conflicts keep reading the very same
- * text, and nothing that refers to a key needs rewriting. The migration checks every converted row reads back
+ * occurrence `occ` and an integer `line`), as do status and kind (from small integers), so every query,
+ * record_sources and conflicts keep reading the very same text, and nothing that refers to a key needs rewriting. The migration checks every converted row reads back
  * identical (match_key, amount_key, locator and every other column) before it drops the old table.
  */
 export const m0009: Migration = {
@@ -59,9 +66,11 @@ export const m0009: Migration = {
         'id INTEGER PRIMARY KEY, tkey INTEGER NOT NULL, occ INTEGER, network TEXT NOT NULL, txid TEXT NOT NULL, idx TEXT NOT NULL, block INTEGER, time INTEGER, ' +
         'from_addr TEXT NOT NULL, to_addr TEXT NOT NULL, asset TEXT NOT NULL, amount TEXT NOT NULL, attempted_amount TEXT, amount_text TEXT, ' +
         'amount_lossy INTEGER NOT NULL DEFAULT 0, fee TEXT, ' +
-        "status TEXT NOT NULL CHECK (status IN ('ok', 'failed')), method TEXT, kind TEXT NOT NULL CHECK (kind IN ('native', 'internal', 'token', 'nft')), token_id TEXT, " +
+        'status_n INTEGER NOT NULL CHECK (status_n IN (0, 1)), method TEXT, kind_n INTEGER NOT NULL CHECK (kind_n BETWEEN 0 AND 3), token_id TEXT, ' +
         'evidence_id INTEGER NOT NULL REFERENCES evidence(id), line INTEGER, loc TEXT, import_id INTEGER NOT NULL REFERENCES imports(id), ' +
         'key_text TEXT, amount_key_text TEXT, ' +
+        'status TEXT GENERATED ALWAYS AS (' + STATUS_SQL + ') VIRTUAL, ' +
+        'kind TEXT GENERATED ALWAYS AS (' + KIND_SQL + ') VIRTUAL, ' +
         'match_key TEXT GENERATED ALWAYS AS (' + MATCH_KEY_SQL + ') VIRTUAL, ' +
         'amount_key TEXT GENERATED ALWAYS AS (' + AMOUNT_KEY_SQL + ') VIRTUAL, ' +
         'locator TEXT GENERATED ALWAYS AS (' + LOCATOR_SQL + ') VIRTUAL, ' +
@@ -69,9 +78,10 @@ export const m0009: Migration = {
     )
     db.exec(`
       INSERT INTO acct_transfers_new (id, tkey, occ, network, txid, idx, block, time, from_addr, to_addr, asset, amount, attempted_amount, amount_text,
-        amount_lossy, fee, status, method, kind, token_id, evidence_id, line, loc, import_id, key_text, amount_key_text)
+        amount_lossy, fee, status_n, method, kind_n, token_id, evidence_id, line, loc, import_id, key_text, amount_key_text)
       SELECT id, tkey, CASE WHEN o >= 0 THEN o END, network, txid, idx, block, time, from_addr, to_addr, asset, amount, attempted_amount, amount_text,
-        amount_lossy, fee, status, method, kind, token_id, evidence_id, l, CASE WHEN l IS NULL THEN locator END, import_id,
+        amount_lossy, fee, CASE status WHEN 'ok' THEN 0 WHEN 'failed' THEN 1 END, method,
+        CASE kind WHEN 'native' THEN 0 WHEN 'internal' THEN 1 WHEN 'token' THEN 2 WHEN 'nft' THEN 3 END, token_id, evidence_id, l, CASE WHEN l IS NULL THEN locator END, import_id,
         CASE WHEN o = -1 THEN match_key END, CASE WHEN amount_key IS NOT printf('%02d', length(amount)) || amount THEN amount_key END
       FROM (SELECT *, ct_key_occ(match_key, network, txid, kind, asset, token_id, from_addr, to_addr) AS o, ct_locator_line(locator) AS l FROM acct_transfers)
       ORDER BY id;

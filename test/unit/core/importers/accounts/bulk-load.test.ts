@@ -83,7 +83,7 @@ describe('bulk load of large account files', () => {
       const { core, caseId } = newCaseWithCore()
       const r = await importFiles(core, caseId, [file], { chain: 'eth', decimals: `${usdc}:6` })
       const db = core.state.caseById(caseId).db
-      return { counts: r.results[0].counts, out: await outcome(core, caseId), keys: db.prepare("SELECT match_key FROM acct_transfers WHERE txid IN (?, ?, ?) ORDER BY match_key").pluck().all(hash(70), hash(90), hash(110)) }
+      return { counts: r.results[0].counts, out: await outcome(core, caseId), keys: db.prepare("SELECT match_key FROM acct_transfers WHERE txid IN (?, ?, ?) ORDER BY match_key").pluck().all(hash(70), hash(90), hash(110)) as string[] }
     }
     const bulk = await run()
     Object.assign(BULK, { minRows: 1e9 })
