@@ -106,8 +106,8 @@ function bareInsert(n: number): { secs: number; cpu: number } {
   m0009.up(db)
   const ROWS = 50
   const PER = 11
-  const one = "(?, NULL, 'eth', ?, 'tx', ?, ?, ?, ?, 'native', ?, ?, NULL, 0, ?, ?, 'Transfer', 0, NULL, 1, ?, NULL, 1)"
-  const cols = '(tkey, occ, network, txid, idx, block, time, from_addr, to_addr, asset, amount, attempted_amount, amount_text, amount_lossy, fee, status_n, method, kind_n, token_id, evidence_id, line, loc, import_id)'
+  const one = "(?, NULL, 'eth', ?, NULL, ?, ?, ?, ?, NULL, ?, ?, NULL, 0, ?, ?, 'Transfer', 0, NULL, 1, ?, NULL, 1)"
+  const cols = '(tkey, occ, network, txid, idx_text, block, time, from_addr, to_addr, asset_text, amount, attempted_amount, amount_text, amount_lossy, fee, status_n, method, kind_n, token_id, evidence_id, line, loc, import_id)'
   const many = db.prepare('INSERT INTO acct_transfers ' + cols + ' VALUES ' + Array(ROWS).fill(one).join(', '))
   const single = db.prepare('INSERT INTO acct_transfers ' + cols + ' VALUES ' + one)
   let secs = 0

@@ -92,9 +92,10 @@ interface Row {
 /**
  * Column list and placeholders of an acct_transfers insert (shared with the bulk path). match_key, amount_key and
  * locator are generated from these columns (migration 0009): the key's occurrence number goes in `occ`, a
- * `line N` locator in `line`, any other locator in `loc`; status and kind go in as their integer codes.
+ * `line N` locator in `line`, any other locator in `loc`; status and kind go in as their integer codes, and
+ * asset 'native' and idx 'tx' as NULL.
  */
-export const INSERT_TRANSFER = `INSERT INTO acct_transfers (tkey, occ, network, txid, idx, block, time, from_addr, to_addr, asset, amount, attempted_amount,
+export const INSERT_TRANSFER = `INSERT INTO acct_transfers (tkey, occ, network, txid, idx_text, block, time, from_addr, to_addr, asset_text, amount, attempted_amount,
   amount_text, amount_lossy, fee, status_n, method, kind_n, token_id, evidence_id, line, loc, import_id)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
@@ -104,7 +105,7 @@ export const INSERT_COLUMNS = 23
 /** Append the parameters of INSERT_TRANSFER for one prepared transfer with occurrence `occ` (null: native) to `out`. */
 export function pushInsertArgs(out: unknown[], p: PreparedTransfer, occ: number | null, ctx: SinkContext): void {
   const t = p.t
-  out.push(p.tkey, occ, t.network, t.txid, t.idx, t.block, t.time, t.from, t.to, t.asset, p.amount, p.attempted, t.amountText, t.lossy ? 1 : 0, t.fee, STATUS_CODE[t.status], t.method, KIND_CODE[t.kind], t.tokenId, ctx.evidenceId, p.line, p.line === null ? p.locator : null, ctx.importId)
+  out.push(p.tkey, occ, t.network, t.txid, t.idx === 'tx' ? null : t.idx, t.block, t.time, t.from, t.to, t.asset === 'native' ? null : t.asset, p.amount, p.attempted, t.amountText, t.lossy ? 1 : 0, t.fee, STATUS_CODE[t.status], t.method, KIND_CODE[t.kind], t.tokenId, ctx.evidenceId, p.line, p.line === null ? p.locator : null, ctx.importId)
 }
 
 interface Stmts {
