@@ -65,7 +65,7 @@ async function writeFile(path: string, n: number): Promise<number> {
   return statSync(path).size
 }
 
-async function importRun(n: number): Promise<{ secs: number; cpu: number; peak: number; bytes: number }> {
+async function importRun(n: number): Promise<{ secs: number; cpu: number; peak: number; bytes: number; db: string }> {
   const file = join(dir, `evm-${n}.csv`)
   const bytes = await writeFile(file, n)
   const root = mkdtempSync(join(dir, 'lib-'))
@@ -85,7 +85,7 @@ async function importRun(n: number): Promise<{ secs: number; cpu: number; peak: 
   const peak = rss.stop()
   if (results[0].counts['transfers.native.new'] !== n) throw new Error(`expected ${n} transfers, got ${JSON.stringify(results[0].counts)}`)
   core.close()
-  return { secs, cpu: (cu.user + cu.system) / 1e6, peak, bytes }
+  return { secs, cpu: (cu.user + cu.system) / 1e6, peak, bytes, db: join(caseDir, 'case.sqlite') }
 }
 
 /**
@@ -145,16 +145,29 @@ function bareInsert(n: number): { secs: number; cpu: number } {
   return { secs, cpu }
 }
 
+/** Rows of the bare load that differ from the import's, every 97th row compared in every column: must be 0. */
+function sameRows(importDb: string): number {
+  const db = new Database(join(dir, 'bare.sqlite'), { readonly: true })
+  db.prepare('ATTACH DATABASE ? AS imp').run(importDb)
+  const cols = 'id, tkey, match_key, network, txid, idx, block, time, from_addr, to_addr, asset, amount, amount_key, attempted_amount, amount_text, amount_lossy, fee, status, method, kind, token_id, locator'
+  const n = db.prepare('SELECT count(*) FROM (SELECT ' + cols + ' FROM main.acct_transfers WHERE id % 97 = 0 EXCEPT SELECT ' + cols + ' FROM imp.acct_transfers WHERE id % 97 = 0)').pluck().get() as number
+  db.close()
+  return n
+}
+
 try {
   console.log(`machine: node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`)
   const small = await importRun(Math.floor(rows / 4))
   const big = await importRun(rows)
   const bare = bareInsert(rows)
+  const differ = sameRows(big.db)
+  if (differ) throw new Error(`the bare load's rows differ from the import's in ${differ} sampled rows`)
   const rate = (n: number, s: number) => Math.round(n / s).toLocaleString('en')
   const cpu = (n: number, s: number) => `CPU (all threads) ${s.toFixed(1)} s (${rate(n, s)} rows per CPU-second)`
   console.log(`import ${Math.floor(rows / 4).toLocaleString('en')} rows (${(small.bytes / 2 ** 20).toFixed(0)} MiB): ${small.secs.toFixed(1)} s, ${rate(rows / 4, small.secs)} rows/s, ${cpu(rows / 4, small.cpu)}, peak RSS ${small.peak.toFixed(0)} MB`)
   console.log(`import ${rows.toLocaleString('en')} rows (${(big.bytes / 2 ** 20).toFixed(0)} MiB): ${big.secs.toFixed(1)} s, ${rate(rows, big.secs)} rows/s, ${cpu(rows, big.cpu)}, peak RSS ${big.peak.toFixed(0)} MB`)
   console.log(`bare better-sqlite3 load of the same ${rows.toLocaleString('en')} rows (same table, indexes dropped, 50-row INSERTs, indexes rebuilt, checkpoint): ${bare.secs.toFixed(1)} s, ${rate(rows, bare.secs)} rows/s, ${cpu(rows, bare.cpu)}`)
+  console.log('bare load rows checked against the import (every 97th row, every column): identical')
   console.log(`import/bare ratio: ${(bare.secs / big.secs).toFixed(2)} wall, ${(bare.cpu / big.cpu).toFixed(2)} CPU`)
   console.log(`peak RSS growth from ${Math.floor(rows / 4).toLocaleString('en')} to ${rows.toLocaleString('en')} rows: ${(big.peak - small.peak).toFixed(0)} MB`)
 } finally {
