@@ -101,6 +101,8 @@ describe.skipIf(!!sharedFixturesMissing)('migration 0009 (match_key, amount_key 
     expect(db.prepare('SELECT count(*) FROM acct_transfers WHERE key_text IS NOT NULL OR amount_key_text IS NOT NULL').pluck().get()).toBe(0)
     expect(db.prepare("SELECT count(*) FROM acct_transfers WHERE loc IS NOT NULL AND loc NOT LIKE '% /%'").pluck().get()).toBe(0)
     expect(await views(again, caseId)).toEqual(before)
+    // A case keeps the page size it was made with (new cases get 16 KiB pages).
+    expect(db.pragma('page_size', { simple: true })).toBe(16384)
     // Dedup works on the migrated rows: re-importing the JSON and the CSV finds every transfer.
     for (const f of [sample('etherscan-api/v2_account_tokentx_chain1.json'), join(LOCAL_FIXTURES, 'acct', 'erc20-0xb8553d9e-from-api.csv')]) {
       const r = await importFiles(again, caseId, [f], { address: A })
