@@ -5,7 +5,7 @@ import { initChains } from '../chains/init'
 import './index'
 import { importerById } from './registry'
 import { ParseError, type ImportOptions } from './types'
-import { encodeRecord } from './wire'
+import { encodeRecord, StringTable } from './wire'
 import type { ParseJob, ParseReply } from './worker-parse'
 
 /**
@@ -31,12 +31,14 @@ async function run(job: ParseJob): Promise<void> {
   const imp = importerById(job.importer)
   const input = { name: job.name, size: job.size, open: () => createReadStream(job.path, { highWaterMark: 1 << 20 }) }
   let batch: unknown[] = []
+  let strings = new StringTable()
   let n = 0
   let sent = 0
   const post = async (): Promise<void> => {
-    port.postMessage({ type: 'batch', records: batch, count: n } satisfies ParseReply)
+    port.postMessage({ type: 'batch', records: batch, strings: strings.list, count: n } satisfies ParseReply)
     sent++
     batch = []
+    strings = new StringTable()
     n = 0
     while (sent - acked >= job.window) await new Promise<void>((r) => (wake = r))
     wake = null
@@ -47,19 +49,19 @@ async function run(job: ParseJob): Promise<void> {
     if (imp.parseBatches) {
       for await (const recs of imp.parseBatches(input, opts)) {
         for (const rec of recs) {
-          encodeRecord(rec, batch)
+          encodeRecord(rec, batch, strings)
           if (++n === job.batch) await post()
         }
       }
     } else {
       for await (const rec of imp.parse(input, opts)) {
-        encodeRecord(rec, batch)
+        encodeRecord(rec, batch, strings)
         if (++n === job.batch) await post()
       }
     }
   } catch (e) {
     // The records before a bad one are stored first, as in-process: a sink error among them is the one reported.
-    if (n) port.postMessage({ type: 'batch', records: batch, count: n } satisfies ParseReply)
+    if (n) port.postMessage({ type: 'batch', records: batch, strings: strings.list, count: n } satisfies ParseReply)
     throw e
   }
   if (n) await post()

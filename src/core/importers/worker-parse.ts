@@ -29,7 +29,7 @@ export interface ParseJob {
 
 /** What the worker posts back. */
 export type ParseReply =
-  | { type: 'batch'; records: unknown[]; count: number }
+  | { type: 'batch'; records: unknown[]; strings: string[]; count: number }
   | { type: 'done' }
   | { type: 'error'; parse?: { message: string; loc: SourceLocation }; api?: ApiErrorShape }
 
@@ -117,7 +117,7 @@ export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: strin
       }
       got++
       pw.worker.postMessage('ack')
-      yield* decodeBatch(m.records)
+      yield* decodeBatch(m.records, m.strings)
     }
   } finally {
     await stopParseWorker(pw)

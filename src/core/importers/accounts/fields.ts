@@ -37,6 +37,37 @@ export function unitsAt(decimal: string, decimals: number, loc: SourceLocation, 
   }
 }
 
+/**
+ * Base units of a plain decimal cell ("0.25", "12", "0.000000000000000001"): what decimalAt then unitsAt give for
+ * such a cell, by one pass over its characters (the hot path of million-row files). Undefined for anything else
+ * (signs, separators, units, exponents, more decimals than the asset has): the caller then takes the full path,
+ * which accepts it or names the error. A test compares the two.
+ */
+export function plainUnits(text: string, decimals: number): string | undefined {
+  const n = text.length
+  if (n === 0 || n > 96) return undefined
+  let dot = -1
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 46) {
+      if (dot >= 0 || i === 0 || i === n - 1) return undefined
+      dot = i
+    } else if (c < 48 || c > 57) return undefined
+  }
+  let digits: string
+  if (dot < 0) digits = decimals ? text + '0'.repeat(decimals) : text
+  else {
+    let end = n
+    while (end > dot + 1 && text.charCodeAt(end - 1) === 48) end--
+    const places = end - dot - 1
+    if (places > decimals) return undefined
+    digits = text.slice(0, dot) + text.slice(dot + 1, end) + (places < decimals ? '0'.repeat(decimals - places) : '')
+  }
+  let s = 0
+  while (s < digits.length - 1 && digits.charCodeAt(s) === 48) s++
+  return s ? digits.slice(s) : digits
+}
+
 /** A base-unit integer cell ("20000000000000000"), non-negative. */
 export function integerAt(text: string, loc: SourceLocation, what: string): string {
   if (!/^(0|[1-9][0-9]*)$/.test(text)) {

@@ -1,4 +1,4 @@
-import { decimalToBaseUnits, unitsSortKey } from '../../../shared/domain/amount'
+import { decimalToBaseUnits } from '../../../shared/domain/amount'
 import { network as networkInfo } from '../../../shared/domain/networks'
 import type { Db } from '../../store/db'
 import type { ImportRecord, Sink, SinkContext } from '../types'
@@ -54,11 +54,11 @@ function setDecimals(db: Db, a: AssetRec, ctx: SinkContext): void {
   flushTransfers(ctx)
   db.prepare('UPDATE acct_assets SET decimals = ?, decimals_source = ? WHERE network = ? AND contract = ?').run(a.decimals, a.decimalsSource, a.network, a.contract)
   const rows = db.prepare('SELECT id, amount_text, status FROM acct_transfers WHERE network = ? AND asset = ? AND amount_text IS NOT NULL').all(a.network, a.contract) as { id: number; amount_text: string; status: string }[]
-  const upd = db.prepare('UPDATE acct_transfers SET amount = ?, amount_key = ?, attempted_amount = ? WHERE id = ?')
+  const upd = db.prepare('UPDATE acct_transfers SET amount = ?, attempted_amount = ? WHERE id = ?')
   for (const r of rows) {
     const v = decimalToBaseUnits(r.amount_text, a.decimals!)
     const failed = r.status === 'failed'
-    upd.run(failed ? '0' : v.toString(), unitsSortKey(failed ? 0n : v), failed ? v.toString() : null, r.id)
+    upd.run(failed ? '0' : v.toString(), failed ? v.toString() : null, r.id)
   }
   if (rows.length) ctx.count('transfers.rescaled', rows.length)
 }

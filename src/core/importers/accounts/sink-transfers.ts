@@ -4,7 +4,8 @@ import type { Db } from '../../store/db'
 import { ACCT_TRANSFER_INDEXES } from '../../store/migrations/0007-acct-bulk'
 import type { ImportRecord, Sink, SinkContext } from '../types'
 import { KIND, type TransferRec } from './records'
-import { INSERT_COLUMNS, INSERT_TRANSFER, insertArgs, Occurrences, prepareTransfer, storeTransferRow, transferKey, type PreparedTransfer } from './transfer-row'
+import { locatorLine } from '../../store/migrations/0009-acct-narrow'
+import { INSERT_COLUMNS, INSERT_TRANSFER, lineOf, Occurrences, prepareTransfer, pushInsertArgs, storeTransferRow, type PreparedTransfer } from './transfer-row'
 
 /**
  * Tuning of the bulk path (tests lower `minRows` to run it on small files). A file is loaded in bulk once
@@ -30,7 +31,22 @@ interface FileState {
   /** Multi-row insert of ROWS_PER_INSERT rows, and the parameters gathered for the next one. */
   insertMany?: Statement<unknown[]>
   args: unknown[]
+  /** Bulk rows appended, by `kind`, `kind.failed`, `kind.lossy` (counted here rather than by scanning them again). */
+  counts: Map<string, number>
+  /**
+   * Transactions that may repeat a match key within the file: a bitmap of the tkeys seen (fixed size, so memory
+   * stays flat) and the tkeys seen again after another transaction came between, or as a second native row.
+   * Only these are checked in SQL at the end; null once there are too many to be worth it (then every
+   * transaction of the file is checked, as a query over the tkey index).
+   */
+  seen?: Uint32Array
+  suspects: Set<number> | null
+  prevTkey: number
 }
+
+/** Bits of the seen-tkey bitmap (8 MiB) and the most suspects checked one by one. */
+const SEEN_BITS = 26
+const MAX_SUSPECTS = 100_000
 
 /** Rows per multi-row INSERT in the bulk path (one statement step per 50 rows: about 2 µs a row less). */
 const ROWS_PER_INSERT = 50
@@ -39,7 +55,7 @@ const files = new WeakMap<SinkContext, FileState>()
 function state(ctx: SinkContext): FileState {
   let st = files.get(ctx)
   if (!st) {
-    st = { mode: 'pending', buffer: [], occ: new Occurrences(), startId: 0, args: [] }
+    st = { mode: 'pending', buffer: [], occ: new Occurrences(), startId: 0, args: [], counts: new Map(), suspects: new Set(), prevTkey: -1 }
     files.set(ctx, st)
     // Million-row imports touch indexes at random places; SQLite's default 2 MiB page cache then makes every
     // insert a disk read. A fixed 64 MiB cache keeps memory flat in file size while avoiding that.
@@ -72,13 +88,28 @@ function chooseMode(st: FileState, ctx: SinkContext): void {
   st.insert = db.prepare(INSERT_TRANSFER)
   const values = INSERT_TRANSFER.slice(INSERT_TRANSFER.indexOf('VALUES') + 'VALUES'.length).trim()
   st.insertMany = db.prepare(INSERT_TRANSFER + (', ' + values).repeat(ROWS_PER_INSERT - 1))
+  st.seen = new Uint32Array(1 << (SEEN_BITS - 5))
   for (const p of st.buffer) appendBulk(st, p, ctx)
   st.buffer = []
 }
 
 function appendBulk(st: FileState, p: PreparedTransfer, ctx: SinkContext): void {
-  const key = transferKey(p.t, p.t.kind === 'native' ? 0 : st.occ.next(p.t, p.t.txid))
-  for (const a of insertArgs(p, key, ctx)) st.args.push(a)
+  const t = p.t
+  pushInsertArgs(st.args, p, t.kind === 'native' ? null : st.occ.next(t, t.txid), ctx)
+  bump(st.counts, t.kind)
+  if (t.status === 'failed') bump(st.counts, t.kind + '.failed')
+  if (t.lossy) bump(st.counts, t.kind + '.lossy')
+  // A key can only repeat in a transaction met again after another one came between (occurrence numbers restart
+  // with each run of a transaction's rows), or in a second native row of one transaction.
+  const bit = (p.tkey >>> 0) & ((1 << SEEN_BITS) - 1)
+  const seen = st.seen!
+  if (seen[bit >>> 5] & (1 << (bit & 31))) {
+    if (st.suspects && (p.tkey !== st.prevTkey || t.kind === 'native')) {
+      st.suspects.add(p.tkey)
+      if (st.suspects.size > MAX_SUSPECTS) st.suspects = null
+    }
+  } else seen[bit >>> 5] |= 1 << (bit & 31)
+  st.prevTkey = p.tkey
   if (st.args.length === ROWS_PER_INSERT * INSERT_COLUMNS) {
     st.insertMany!.run(st.args)
     st.args = []
@@ -91,12 +122,22 @@ function drainBulk(st: FileState): void {
   st.args = []
 }
 
+function bump(m: Map<string, number>, k: string): void {
+  m.set(k, (m.get(k) ?? 0) + 1)
+}
+
 /** Transfers that need the exact path after a bulk load: they meet older rows, or repeat a key in the file. */
-function markOverlaps(db: Db, startId: number, endId: number): void {
+function markOverlaps(db: Db, startId: number, endId: number, suspects: Set<number> | null): void {
   db.exec('CREATE TEMP TABLE IF NOT EXISTS acct_replay (tkey INTEGER PRIMARY KEY)')
   db.exec('DELETE FROM temp.acct_replay')
   if (startId > 0) {
     db.prepare('INSERT OR IGNORE INTO temp.acct_replay SELECT n.tkey FROM acct_transfers n WHERE n.id > ? AND n.id <= ? AND EXISTS (SELECT 1 FROM acct_transfers o WHERE o.tkey = n.tkey AND o.id <= ?)').run(startId, endId, startId)
+  }
+  const repeats = 'SELECT a.tkey FROM acct_transfers a JOIN acct_transfers b ON b.tkey = a.tkey AND b.id > a.id AND b.id <= ? AND b.match_key = a.match_key'
+  if (suspects) {
+    const one = db.prepare('INSERT OR IGNORE INTO temp.acct_replay ' + repeats + ' WHERE a.tkey = ? AND a.id > ? AND a.id <= ? LIMIT 1')
+    for (const k of suspects) one.run(endId, k, startId, endId)
+    return
   }
   db.prepare(
     `INSERT OR IGNORE INTO temp.acct_replay
@@ -117,7 +158,6 @@ interface StoredRow {
   to_addr: string
   asset: string
   amount: string
-  amount_key: string
   attempted_amount: string | null
   amount_text: string | null
   amount_lossy: number
@@ -144,7 +184,7 @@ function replay(db: Db, tkey: number, startId: number, endId: number, ctx: SinkC
       network: r.network, txid: r.txid, idx: r.idx, block: r.block, time: r.time, from: r.from_addr, to: r.to_addr, asset: r.asset, amount: null,
       amountText: r.amount_text, lossy: r.amount_lossy === 1, fee: r.fee, status: r.status, method: r.method, kind: r.kind, tokenId: r.token_id
     }
-    storeTransferRow({ t, tkey, amount: r.amount, amountKey: r.amount_key, attempted: r.attempted_amount, locator: r.locator }, ctx, occ, `${r.txid}#${run}`)
+    storeTransferRow({ t, tkey, amount: r.amount, attempted: r.attempted_amount, locator: r.locator, line: locatorLine(r.locator) }, ctx, occ, `${r.txid}#${run}`)
   }
 }
 
@@ -153,18 +193,26 @@ function finishBulk(st: FileState, ctx: SinkContext): void {
   drainBulk(st)
   const endId = (db.prepare('SELECT coalesce(max(id), 0) AS m FROM acct_transfers').get() as { m: number }).m
   for (const sql of ACCT_TRANSFER_INDEXES) db.exec(sql)
-  markOverlaps(db, st.startId, endId)
+  markOverlaps(db, st.startId, endId, st.suspects)
+  st.seen = undefined
   // Count the rows that stay before replaying: replayed rows may reuse ids inside the bulk range, and the exact
-  // path counts them itself.
-  const counts = db
+  // path counts them itself. Every appended row was counted; the ones about to be replayed come off again.
+  const replayed = db
     .prepare(
-      "SELECT kind, count(*) AS n, sum(status = 'failed') AS failed, sum(amount_lossy) AS lossy FROM acct_transfers WHERE id > ? AND id <= ? AND tkey NOT IN (SELECT tkey FROM temp.acct_replay) GROUP BY kind"
+      "SELECT kind, count(*) AS n, sum(status = 'failed') AS failed, sum(amount_lossy) AS lossy FROM acct_transfers WHERE tkey IN (SELECT tkey FROM temp.acct_replay) AND id > ? AND id <= ? GROUP BY kind"
     )
     .all(st.startId, endId) as { kind: string; n: number; failed: number; lossy: number }[]
-  for (const c of counts) {
-    ctx.count(`transfers.${c.kind}.new`, c.n)
-    if (c.failed) ctx.count('transfers.failed', c.failed)
-    if (c.lossy) ctx.count('transfers.lossyAtSource', c.lossy)
+  const less = new Map<string, number>()
+  for (const r of replayed) {
+    less.set(r.kind, r.n)
+    less.set(r.kind + '.failed', r.failed)
+    less.set(r.kind + '.lossy', r.lossy)
+  }
+  for (const kind of ['internal', 'native', 'nft', 'token']) {
+    const left = (k: string) => (st.counts.get(k) ?? 0) - (less.get(k) ?? 0)
+    if (left(kind)) ctx.count(`transfers.${kind}.new`, left(kind))
+    if (left(kind + '.failed')) ctx.count('transfers.failed', left(kind + '.failed'))
+    if (left(kind + '.lossy')) ctx.count('transfers.lossyAtSource', left(kind + '.lossy'))
   }
   const page = db.prepare('SELECT tkey FROM temp.acct_replay WHERE tkey > ? ORDER BY tkey LIMIT 1000').pluck()
   for (let after = -1, keys = page.all(after) as number[]; keys.length; after = keys[keys.length - 1], keys = page.all(after) as number[]) {
@@ -188,7 +236,7 @@ export const transferSink: Sink = {
   kind: KIND.transfer,
   store(record: ImportRecord, ctx: SinkContext) {
     const st = state(ctx)
-    const p = prepareTransfer(ctx.db, record.data as TransferRec, ctx)
+    const p = prepareTransfer(ctx.db, record.data as TransferRec, ctx, lineOf(record.loc))
     if (st.mode === 'bulk') return appendBulk(st, p, ctx)
     if (st.mode === 'row') return storeTransferRow(p, ctx, st.occ, p.t.txid)
     st.buffer.push(p)

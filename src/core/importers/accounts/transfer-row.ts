@@ -1,10 +1,11 @@
-import { decimalToBaseUnits, sortKeyOfDigits, unitsSortKey } from '../../../shared/domain/amount'
+import { decimalToBaseUnits } from '../../../shared/domain/amount'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../store/db'
-import type { SinkContext } from '../types'
+import type { SinkContext, SourceLocation } from '../types'
 import { KIND, type TransferRec } from './records'
 import { resolveDecimals } from './sink-assets'
 import { txKey } from './tx-key'
+import { KIND_CODE, STATUS_CODE } from '../../store/migrations/0009-acct-narrow'
 
 /**
  * Matching rule (one transfer however many files report it). CSV exports carry no log index and the API's
@@ -29,22 +30,30 @@ export interface PreparedTransfer {
   t: TransferRec
   tkey: number
   amount: string
-  amountKey: string
   attempted: string | null
   locator: string
+  /** The line of a `line N` locator (stored as an integer, schema 9), else null and `locator` is stored as text. */
+  line: number | null
+}
+
+/** The `line` column of a record at `loc`: its line when formatLocator writes exactly `line N`, else null. */
+export function lineOf(loc: SourceLocation): number | null {
+  const n = loc.line
+  return loc.column === undefined && loc.pointer === undefined && n !== undefined && Number.isSafeInteger(n) && n > 0 ? n : null
 }
 
 const CANONICAL_UNITS = /^(0|[1-9][0-9]{0,77})$/
 
 /** Base units (failed transfers move nothing; the attempted value is kept beside). */
-export function prepareTransfer(db: Db, t: TransferRec, ctx: SinkContext): PreparedTransfer {
+export function prepareTransfer(db: Db, t: TransferRec, ctx: SinkContext, line: number | null): PreparedTransfer {
   // A canonical base-unit integer text is already what BigInt would print: skip the round trip (million-row files).
   if (t.amount !== null && t.status === 'ok' && CANONICAL_UNITS.test(t.amount)) {
-    return { t, tkey: txKey(t.network, t.txid), amount: t.amount, amountKey: sortKeyOfDigits(t.amount), attempted: null, locator: ctx.locator }
+    return { t, tkey: txKey(t.network, t.txid), amount: t.amount, attempted: null, locator: ctx.locator, line }
   }
   const moved = t.amount !== null ? BigInt(t.amount) : decimalToBaseUnits(t.amountText!, resolveDecimals(db, t.network, t.asset, ctx))
+  if (moved < 0n) throw new RangeError(`negative amount ${moved}`)
   const amount = t.status === 'failed' ? 0n : moved
-  return { t, tkey: txKey(t.network, t.txid), amount: amount.toString(), amountKey: unitsSortKey(amount), attempted: t.status === 'failed' ? moved.toString() : null, locator: ctx.locator }
+  return { t, tkey: txKey(t.network, t.txid), amount: amount.toString(), attempted: t.status === 'failed' ? moved.toString() : null, locator: ctx.locator, line }
 }
 
 /**
@@ -80,18 +89,23 @@ interface Row {
   import_id: number
 }
 
-/** Column list and placeholders of an acct_transfers insert (shared with the bulk path). */
-export const INSERT_TRANSFER = `INSERT INTO acct_transfers (tkey, match_key, network, txid, idx, block, time, from_addr, to_addr, asset, amount, amount_key, attempted_amount,
-  amount_text, amount_lossy, fee, status, method, kind, token_id, evidence_id, locator, import_id)
+/**
+ * Column list and placeholders of an acct_transfers insert (shared with the bulk path). match_key, amount_key and
+ * locator are generated from these columns (migration 0009): the key's occurrence number goes in `occ`, a
+ * `line N` locator in `line`, any other locator in `loc`; status and kind go in as their integer codes, and
+ * asset 'native' and idx 'tx' as NULL.
+ */
+export const INSERT_TRANSFER = `INSERT INTO acct_transfers (tkey, occ, network, txid, idx_text, block, time, from_addr, to_addr, asset_text, amount, attempted_amount,
+  amount_text, amount_lossy, fee, status_n, method, kind_n, token_id, evidence_id, line, loc, import_id)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 /** Number of parameters of INSERT_TRANSFER. */
 export const INSERT_COLUMNS = 23
 
-/** The parameters of INSERT_TRANSFER for one prepared transfer under its key. */
-export function insertArgs(p: PreparedTransfer, key: string, ctx: SinkContext): unknown[] {
+/** Append the parameters of INSERT_TRANSFER for one prepared transfer with occurrence `occ` (null: native) to `out`. */
+export function pushInsertArgs(out: unknown[], p: PreparedTransfer, occ: number | null, ctx: SinkContext): void {
   const t = p.t
-  return [p.tkey, key, t.network, t.txid, t.idx, t.block, t.time, t.from, t.to, t.asset, p.amount, p.amountKey, p.attempted, t.amountText, t.lossy ? 1 : 0, t.fee, t.status, t.method, t.kind, t.tokenId, ctx.evidenceId, p.locator, ctx.importId]
+  out.push(p.tkey, occ, t.network, t.txid, t.idx === 'tx' ? null : t.idx, t.block, t.time, t.from, t.to, t.asset === 'native' ? null : t.asset, p.amount, p.attempted, t.amountText, t.lossy ? 1 : 0, t.fee, STATUS_CODE[t.status], t.method, KIND_CODE[t.kind], t.tokenId, ctx.evidenceId, p.line, p.line === null ? p.locator : null, ctx.importId)
 }
 
 interface Stmts {
@@ -124,10 +138,13 @@ export function storeTransferRow(p: PreparedTransfer, ctx: SinkContext, occ: Occ
   let existing: Row | undefined
   let key: string
   for (;;) {
-    key = transferKey(t, t.kind === 'native' ? 0 : occ.next(t, run))
+    const n = t.kind === 'native' ? null : occ.next(t, run)
+    key = transferKey(t, n ?? 0)
     existing = s.byKey.get(p.tkey, key) as Row | undefined
     if (!existing) {
-      s.insert.run(insertArgs(p, key, ctx))
+      const args: unknown[] = []
+      pushInsertArgs(args, p, n, ctx)
+      s.insert.run(args)
       ctx.count(`transfers.${t.kind}.new`)
       if (t.status === 'failed') ctx.count('transfers.failed')
       if (t.lossy) ctx.count('transfers.lossyAtSource')

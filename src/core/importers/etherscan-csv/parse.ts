@@ -3,7 +3,7 @@ import { checkRowWidth, CsvHeader, readCsvBatches, type CsvRow } from '../common
 import { firstLine } from '../common/text-decode'
 import { ParseError, type Importer, type ImportInput, type ImportOptions, type ImportRecord } from '../types'
 import { KIND, note, rec, type AssetRec, type TransferRec } from '../accounts/records'
-import { addressAt, blockAt, chooseNetwork, decimalAt, optionAddress, optionDecimals, timeAt, unitsAt } from '../accounts/fields'
+import { addressAt, blockAt, chooseNetwork, decimalAt, optionAddress, optionDecimals, plainUnits, timeAt, unitsAt } from '../accounts/fields'
 import { headerSymbol, LAYOUTS, layoutOf, type Layout } from './layouts'
 import { cols, type Cols } from './columns'
 
@@ -155,7 +155,7 @@ function mapRow(row: CsvRow, st: FileState, out: ImportRecord[]): void {
     const amount = nativeAmount(row, st)
     const status = statusOf(row, st)
     const feeText = cell(row, c.fee)
-    const fee = c.fee >= 0 && feeText ? unitsAt(decimalAt(feeText, at(st, row, c.fee), 'fee', NATIVE_VALUE).value, 18, at(st, row, c.fee), 'fee') : null
+    const fee = c.fee >= 0 && feeText ? (plainUnits(feeText, 18) ?? unitsAt(decimalAt(feeText, at(st, row, c.fee), 'fee', NATIVE_VALUE).value, 18, at(st, row, c.fee), 'fee')) : null
     const t: TransferRec = {
       network,
       txid,
@@ -250,8 +250,11 @@ function nativeAmount(row: CsvRow, st: FileState): string {
 
 /** One native value cell in wei; a unit suffix must be the file's native coin. */
 function nativeValue(row: CsvRow, st: FileState, i: number, what: string): string {
+  const text = cell(row, i)
+  const plain = plainUnits(text, 18)
+  if (plain !== undefined) return plain
   const sym = st.symbol
-  const p = decimalAt(cell(row, i), at(st, row, i), what, NATIVE_VALUE)
+  const p = decimalAt(text, at(st, row, i), what, NATIVE_VALUE)
   if (p.unit && p.unit.toUpperCase() !== sym && !(sym === 'POL' && p.unit.toUpperCase() === 'MATIC')) {
     throw new ParseError(`${what} is in ${p.unit} but this file is ${st.network} (${sym}); give the right --chain`, at(st, row, i))
   }

@@ -67,6 +67,32 @@ describe('bulk load of large account files', () => {
     expect(bulk.out).toEqual(rows.out)
   })
 
+  it('token rows: a transaction met again later in the file, and a row repeated, are stored as the row-by-row path stores them', async () => {
+    const dir = tmpDir()
+    const usdc = '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48'
+    const row = (i: number, v: string) => `"${hash(i)}","${10_000_000 + i}","${1_600_000_000 + i * 12}","${new Date((1_600_000_000 + i * 12) * 1000).toISOString().slice(0, 19).replace('T', ' ')}","${addr(i)}","${addr(i + 3)}","${v}","N/A","${usdc}","USDC","USDC"`
+    let text = '"Txhash","Blockno","UnixTimestamp","DateTime (UTC)","From","To","TokenValue","USDValueDayOfTx","ContractAddress","TokenName","TokenSymbol"\n'
+    // Two transfers with the same pair in each transaction (occurrences 0 and 1) ...
+    for (let i = 0; i < 120; i++) text += row(i, `${i}.5`) + '\n' + row(i, `${i}.25`) + '\n'
+    // ... then transaction 70 again after others (its keys restart: the same file counts on, never merges with itself),
+    // transaction 90's first row again with another value, and transaction 110's rows in one run of four.
+    text += row(70, '1') + '\n' + row(90, '2') + '\n' + row(110, '3') + '\n' + row(110, '4') + '\n'
+    const file = join(dir, 'tok.csv')
+    writeFileSync(file, text)
+    const run = async () => {
+      const { core, caseId } = newCaseWithCore()
+      const r = await importFiles(core, caseId, [file], { chain: 'eth', decimals: `${usdc}:6` })
+      const db = core.state.caseById(caseId).db
+      return { counts: r.results[0].counts, out: await outcome(core, caseId), keys: db.prepare("SELECT match_key FROM acct_transfers WHERE txid IN (?, ?, ?) ORDER BY match_key").pluck().all(hash(70), hash(90), hash(110)) as string[] }
+    }
+    const bulk = await run()
+    Object.assign(BULK, { minRows: 1e9 })
+    const rows = await run()
+    expect(bulk).toEqual(rows)
+    expect(bulk.counts['transfers.token.new']).toBe(244)
+    expect(bulk.keys.filter((k) => k.includes(hash(110).slice(2, 10)))).toHaveLength(4)
+  })
+
   it('a dry run and a file refused after the bulk load began leave the case, its indexes included, as it was', async () => {
     const dir = tmpDir()
     const { core, caseId } = newCaseWithCore()
