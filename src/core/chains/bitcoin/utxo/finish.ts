@@ -1,6 +1,7 @@
 import type { Db } from '../../../store/db'
 import type { SinkContext } from '../../../importers/types'
 import { rebuildIndexes } from './bulk'
+import { IN_EVIDENCE, IN_LOCATOR, OUT_EVIDENCE, OUT_LOCATOR } from './compact'
 import { flushStaging } from './sink'
 
 /**
@@ -73,8 +74,8 @@ const EVENTS = `
       FROM ev GROUP BY network, address
   ), src AS (
     SELECT agg.*, coalesce(
-        (SELECT evidence_id || ' ' || locator FROM btc_output WHERE tx_id = agg.first_tx AND address = agg.address LIMIT 1),
-        (SELECT evidence_id || ' ' || locator FROM btc_input WHERE tx_id = agg.first_tx AND address = agg.address LIMIT 1)) AS s
+        (SELECT ${OUT_EVIDENCE} || ' ' || ${OUT_LOCATOR} FROM btc_output o JOIN btc_tx t ON t.id = o.tx_id WHERE o.tx_id = agg.first_tx AND o.address = agg.address LIMIT 1),
+        (SELECT ${IN_EVIDENCE} || ' ' || ${IN_LOCATOR} FROM btc_input i JOIN btc_tx t ON t.id = i.tx_id WHERE i.tx_id = agg.first_tx AND i.address = agg.address LIMIT 1)) AS s
       FROM agg
   )
   INSERT INTO btc_address (network, address, type, tx_count, received, sent, in_count, out_count, first_seen, last_seen, evidence_id, locator)

@@ -3,6 +3,7 @@ import type { Db } from '../../../store/db'
 import type { ImportRecord, Sink, SinkContext } from '../../../importers/types'
 import { dropSecondaryIndexes, wantsBulk } from './bulk'
 import { discardImportState, finishUtxoImport, importState } from './finish'
+import { hashIn, HASH_COLUMNS, scriptIn, subLocator, textRow } from './compact'
 import { BTC_TX, BTC_WARNING, type BtcInputRecord, type BtcOutputRecord, type BtcTxRecord } from './records'
 
 /**
@@ -129,16 +130,35 @@ let bulk = false
 const b = (v: boolean | undefined): number => (v ? 1 : 0)
 const n = <T>(v: T | undefined): T | null => (v === undefined ? null : v)
 
+/** The tx row an input/output hangs off: its source is theirs too unless they say otherwise (compact.ts). */
+interface TxSource {
+  id: number | bigint
+  network: string
+  evidenceId: number
+  locator: string
+}
+
 /**
  * scriptsig/witness are not copied into the tables: they are the bulk of an input's bytes, no view uses them,
  * and the locker file keeps them at the input's locator (the columns stay for a later opt-in).
+ * The source columns are NULL when they are the tx's own plus "/vin/<idx>" (derived on read, compact.ts).
  */
-function insertInput(s: Stmts, txId: number | bigint, i: BtcInputRecord, ctx: SinkContext): void {
-  ;(bulk ? s.insInDirect : s.insIn).run(txId, i.index, i.prevTxid, i.prevVout, n(i.prevRef), i.address, i.value, b(i.coinbase), n(i.sequence), null, null, ctx.evidenceId, sub(ctx.locator, i.at))
+function insertInput(s: Stmts, tx: TxSource, i: BtcInputRecord, ctx: SinkContext): void {
+  const loc = subLocator(ctx.locator, i.at)
+  const own = ctx.evidenceId === tx.evidenceId && loc === subLocator(tx.locator, '/vin/' + i.index)
+  ;(bulk ? s.insInDirect : s.insIn).run(
+    tx.id, i.index, hashIn(i.prevTxid), i.prevVout, n(i.prevRef), i.address, i.value, b(i.coinbase), n(i.sequence), null, null,
+    own ? null : ctx.evidenceId, own ? null : loc
+  )
 }
 
-function insertOutput(s: Stmts, txId: number | bigint, o: BtcOutputRecord, ctx: SinkContext): void {
-  ;(bulk ? s.insOutDirect : s.insOut).run(txId, o.vout, o.address, o.scriptType, n(o.scriptHex), o.value, n(o.spentByTxid), n(o.spentByVin), ctx.evidenceId, sub(ctx.locator, o.at))
+function insertOutput(s: Stmts, tx: TxSource, o: BtcOutputRecord, ctx: SinkContext): void {
+  const loc = subLocator(ctx.locator, o.at)
+  const own = ctx.evidenceId === tx.evidenceId && loc === subLocator(tx.locator, '/vout/' + o.vout)
+  ;(bulk ? s.insOutDirect : s.insOut).run(
+    tx.id, o.vout, o.address, o.scriptType, scriptIn(o.scriptHex, o.scriptType, o.address, tx.network), o.value, hashIn(n(o.spentByTxid)), n(o.spentByVin),
+    own ? null : ctx.evidenceId, own ? null : loc
+  )
 }
 
 /** Compare one field: fill a gap, or report a disagreement. Returns the SQL assignment to make, if any. */
@@ -175,6 +195,19 @@ function fill(db: Db, table: 'btc_tx' | 'btc_input' | 'btc_output', col: string,
   return st
 }
 
+/** A value filled into a column, in its stored form (hash columns as BLOBs; a filled script stays text). */
+function stored(col: string, v: unknown): unknown {
+  return HASH_COLUMNS.has(col) && typeof v === 'string' ? hashIn(v) : v
+}
+
+// Consecutive txs mostly share their block: its hash is converted once.
+let lastBlock: { text: string; stored: Buffer | string } | null = null
+function blockHashIn(h: string | null): Buffer | string | null {
+  if (h === null) return null
+  if (lastBlock?.text !== h) lastBlock = { text: h, stored: hashIn(h) }
+  return lastBlock.stored
+}
+
 function storeTx(rec: BtcTxRecord, ctx: SinkContext): void {
   ensureStaging(ctx.db, ctx)
   const s = stmts(ctx.db)
@@ -185,13 +218,14 @@ function storeTx(rec: BtcTxRecord, ctx: SinkContext): void {
   if (!rec.complete) ctx.count('transactions.partial')
   // Insert first: a new tx (the common case) costs one probe of the (network, txid) index, not two.
   const ins = s.insTx.get(
-    rec.network, rec.txid, n(rec.wtxid), n(rec.blockHeight), n(rec.blockHash), n(rec.blockTime), n(rec.seenTime), n(rec.fee), n(rec.size), n(rec.vsize),
+    rec.network, hashIn(rec.txid), hashIn(n(rec.wtxid)), n(rec.blockHeight), blockHashIn(n(rec.blockHash)), n(rec.blockTime), n(rec.seenTime), n(rec.fee), n(rec.size), n(rec.vsize),
     n(rec.weight), n(rec.version), n(rec.locktime), b(rec.coinbase), b(rec.confirmed), n(rec.inputCount), n(rec.outputCount),
     rec.complete ? totalOut : null, b(rec.complete), ctx.evidenceId, ctx.locator
   ) as { id: number } | undefined
   if (ins) {
-    for (const i of rec.inputs) insertInput(s, ins.id, i, ctx)
-    for (const o of rec.outputs) insertOutput(s, ins.id, o, ctx)
+    const tx: TxSource = { id: ins.id, network: rec.network, evidenceId: ctx.evidenceId, locator: ctx.locator }
+    for (const i of rec.inputs) insertInput(s, tx, i, ctx)
+    for (const o of rec.outputs) insertOutput(s, tx, o, ctx)
     ctx.count('transactions.new')
     ctx.count('inputs.new', rec.inputs.length)
     ctx.count('outputs.new', rec.outputs.length)
@@ -201,7 +235,7 @@ function storeTx(rec: BtcTxRecord, ctx: SinkContext): void {
     }
     return
   }
-  const existing = s.selTx.get(rec.network, rec.txid) as Row
+  const existing = textRow(s.selTx.get(rec.network, hashIn(rec.txid)) as Row)
   mergeTx(s, rec, existing, ctx, totalOut)
 }
 
@@ -209,33 +243,45 @@ function mergeTx(s: Stmts, rec: BtcTxRecord, row: Row, ctx: SinkContext, totalOu
   const db = ctx.db
   const key = `${rec.network}:${rec.txid}`
   const id = row.id as bigint
+  const tx: TxSource = { id, network: rec.network, evidenceId: Number(row.evidence_id), locator: String(row.locator) }
+  // A child row with derived source columns takes the tx's (what a conflict note names as the existing source).
+  const child = (r: Row, suffix: string): Row => {
+    textRow(r, rec.network)
+    if (r.locator === null) {
+      r.evidence_id = row.evidence_id
+      r.locator = subLocator(tx.locator, suffix)
+    }
+    return r
+  }
   importState(db).touchedExisting = true
   flushStaging(db)
   ctx.addSource(BTC_TX, key)
   ctx.count('transactions.existing')
-  for (const [f, col] of HEADER) if (reconcile(ctx, key, col, row[col], rec[f], row)) fill(db, 'btc_tx', col, 'id = ?').run(rec[f], id)
+  for (const [f, col] of HEADER) if (reconcile(ctx, key, col, row[col], rec[f], row)) fill(db, 'btc_tx', col, 'id = ?').run(stored(col, rec[f]), id)
   if (rec.seenTime !== undefined && rec.seenTime !== null && row.seen_time === null) fill(db, 'btc_tx', 'seen_time', 'id = ?').run(rec.seenTime, id)
   if (rec.confirmed && !row.confirmed) db.prepare('UPDATE btc_tx SET confirmed = 1 WHERE id = ?').run(id)
   if (rec.coinbase && !row.coinbase) reconcile(ctx, key, 'coinbase', 0, 1, row)
   for (const i of rec.inputs) {
-    const have = s.selIn.get(id, i.index) as Row | undefined
+    const got = s.selIn.get(id, i.index) as Row | undefined
+    const have = got && child(got, '/vin/' + i.index)
     if (!have) {
-      insertInput(s, id, i, ctx)
+      insertInput(s, tx, i, ctx)
       ctx.count('inputs.new')
       continue
     }
     ctx.count('inputs.existing')
-    for (const [f, col] of INPUT) if (reconcile(ctx, key, `vin/${i.index}/${col}`, have[col], i[f], have)) fill(db, 'btc_input', col, 'tx_id = ? AND idx = ?').run(i[f], id, i.index)
+    for (const [f, col] of INPUT) if (reconcile(ctx, key, `vin/${i.index}/${col}`, have[col], i[f], have)) fill(db, 'btc_input', col, 'tx_id = ? AND idx = ?').run(stored(col, i[f]), id, i.index)
   }
   for (const o of rec.outputs) {
-    const have = s.selOut.get(id, o.vout) as Row | undefined
+    const got = s.selOut.get(id, o.vout) as Row | undefined
+    const have = got && child(got, '/vout/' + o.vout)
     if (!have) {
-      insertOutput(s, id, o, ctx)
+      insertOutput(s, tx, o, ctx)
       ctx.count('outputs.new')
       continue
     }
     ctx.count('outputs.existing')
-    for (const [f, col] of OUTPUT) if (reconcile(ctx, key, `vout/${o.vout}/${col}`, have[col], o[f], have)) fill(db, 'btc_output', col, 'tx_id = ? AND vout = ?').run(o[f], id, o.vout)
+    for (const [f, col] of OUTPUT) if (reconcile(ctx, key, `vout/${o.vout}/${col}`, have[col], o[f], have)) fill(db, 'btc_output', col, 'tx_id = ? AND vout = ?').run(stored(col, o[f]), id, o.vout)
     // "unknown" is what a source without script info says; a real type from another source is no conflict.
     if (have.script_type === 'unknown' && o.scriptType !== 'unknown') db.prepare('UPDATE btc_output SET script_type = ? WHERE tx_id = ? AND vout = ?').run(o.scriptType, id, o.vout)
     else if (o.scriptType !== 'unknown' && have.script_type !== o.scriptType) reconcile(ctx, key, `vout/${o.vout}/script_type`, have.script_type, o.scriptType, have)
@@ -254,11 +300,6 @@ export const utxoSink: Sink = {
   finish(db, ctx) {
     finishUtxoImport(db, ctx)
   }
-}
-
-/** Locator of a part of a record: "line 3:1 /0" + "/vin/1"; a whole-document record ("/") gives "/vin/1". */
-function sub(locator: string, suffix: string): string {
-  return locator === '/' && suffix ? suffix : locator + suffix
 }
 
 /** Passes importer notes (paged tx, hasMore, double-spend flag) into the import summary. */
