@@ -64,24 +64,41 @@ export function isScriptMarker(v: unknown): boolean {
 const NETS: Record<string, Network> = { btc: networks.bitcoin, 'btc-testnet': networks.testnet, 'btc-regtest': networks.regtest }
 /** Types whose script is fully determined by the address (P2PK's "address" is derived from its key, not its script). */
 const DERIVABLE = new Set(['p2pkh', 'p2sh', 'p2wpkh', 'p2wsh', 'p2tr'])
-const scripts = new Map<string, string | null>()
+const scripts = new Map<string, Map<string, string | null>>()
+let cached = 0
 
 /** Lower-case hex of the output script an address encodes on a network, or null when it has none. */
 export function scriptOfAddress(address: string | null, network: string): string | null {
   if (!address) return null
-  const key = network + ' ' + address
-  let s = scripts.get(key)
+  let m = scripts.get(network)
+  if (!m) scripts.set(network, (m = new Map()))
+  let s = m.get(address)
   if (s !== undefined) return s
-  initChains()
-  try {
-    s = Buffer.from(btcAddress.toOutputScript(address, NETS[network] ?? networks.bitcoin)).toString('hex')
-  } catch {
-    s = null
-  }
+  s = deriveScript(address, NETS[network] ?? networks.bitcoin)
   // Bounded: addresses repeat a lot within a file, but memory must not grow with the file.
-  if (scripts.size >= 100_000) scripts.clear()
-  scripts.set(key, s)
+  if (++cached > 100_000) {
+    scripts.clear()
+    cached = 0
+  }
+  m.set(address, s)
   return s
+}
+
+function deriveScript(address: string, net: Network): string | null {
+  try {
+    // Segwit directly: toOutputScript would first try (and fail, by exception) to read it as base58.
+    if (address.startsWith(net.bech32 + '1')) {
+      const d = btcAddress.fromBech32(address)
+      const program = Buffer.from(d.data).toString('hex')
+      if (d.version === 0 && (d.data.length === 20 || d.data.length === 32)) return '00' + d.data.length.toString(16) + program
+      if (d.version === 1 && d.data.length === 32) return '5120' + program
+      return null
+    }
+    initChains()
+    return Buffer.from(btcAddress.toOutputScript(address, net)).toString('hex')
+  } catch {
+    return null
+  }
 }
 
 /** Stored form of an output's script_hex: the marker when it is exactly its address's script, else as given. */

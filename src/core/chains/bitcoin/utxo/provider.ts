@@ -2,6 +2,7 @@ import type { AddressDetail, AddressRow, SourceRef, TxDetail, TxRow } from '../.
 import { NETWORKS } from '../../../../shared/domain/networks'
 import type { Db } from '../../../store/db'
 import type { AddressQuery, ExploreProvider, TxQuery } from '../../../explore/providers'
+import { ADDRESS_ID_SQL, ADDRESS_OF_INPUT, ADDRESS_OF_OUTPUT } from './addresses'
 import { hashIn, hashOut, IN_EVIDENCE, IN_LOCATOR, OUT_EVIDENCE, OUT_LOCATOR } from './compact'
 import { utxoTransfers } from './transfers'
 
@@ -57,8 +58,8 @@ function txRow(db: Db, r: TxDb): TxRow {
     txid: r.txid,
     time: r.block_time ?? r.seen_time,
     block: r.block_height,
-    from: r.coinbase ? ['coinbase'] : distinct(db, "SELECT DISTINCT coalesce(address, 'unknown') AS a FROM btc_input WHERE tx_id = ? ORDER BY idx LIMIT ?", r.id),
-    to: distinct(db, "SELECT DISTINCT coalesce(address, 'no address') AS a FROM btc_output WHERE tx_id = ? ORDER BY vout LIMIT ?", r.id),
+    from: r.coinbase ? ['coinbase'] : distinct(db, FROM_LIST, r.id),
+    to: distinct(db, TO_LIST, r.id),
     amount: String(r.net ?? total),
     asset: n.symbol,
     symbol: n.symbol,
@@ -71,6 +72,10 @@ function txRow(db: Db, r: TxDb): TxRow {
   }
 }
 
+// Distinct input/output addresses of a tx in index order (addresses.ts: text from btc_address).
+const FROM_LIST = `SELECT DISTINCT coalesce(a.address, 'unknown') AS a FROM btc_input i ${ADDRESS_OF_INPUT} WHERE i.tx_id = ? ORDER BY i.idx LIMIT ?`
+const TO_LIST = `SELECT DISTINCT coalesce(a.address, 'no address') AS a FROM btc_output o ${ADDRESS_OF_OUTPUT} WHERE o.tx_id = ? ORDER BY o.vout LIMIT ?`
+
 const TX_SELECT = `SELECT t.id, t.network, t.txid, t.block_height, t.block_time, t.seen_time, t.fee, t.total_out, t.confirmed, t.coinbase, t.complete,
   e.sha256, e.original_name, t.locator, NULL AS net FROM btc_tx t JOIN evidence e ON e.id = t.evidence_id`
 
@@ -80,8 +85,8 @@ function txWhere(q: Pick<TxQuery, 'network' | 'filter' | 'address'>): { where: s
   const params: unknown[] = [q.network]
   const f = q.filter?.trim()
   if (q.address) {
-    parts.push('t.id IN (SELECT tx_id FROM btc_output WHERE address = ? UNION SELECT tx_id FROM btc_input WHERE address = ?)')
-    params.push(q.address, q.address)
+    parts.push('t.id IN (SELECT tx_id FROM btc_output WHERE addr_id = ' + ADDRESS_ID_SQL + ' UNION SELECT tx_id FROM btc_input WHERE addr_id = ' + ADDRESS_ID_SQL + ')')
+    params.push(q.network, q.address, q.network, q.address)
   }
   if (f) {
     if (/^[0-9a-fA-F]{4,64}$/.test(f) && !/^\d+$/.test(f)) {
@@ -91,8 +96,8 @@ function txWhere(q: Pick<TxQuery, 'network' | 'filter' | 'address'>): { where: s
       parts.push('(t.block_height = ? OR t.txid BETWEEN ? AND ?)')
       params.push(Number(f), ...txidRange(f))
     } else if (/^[A-Za-z0-9]{1,90}$/.test(f)) {
-      parts.push('t.id IN (SELECT tx_id FROM btc_output WHERE address GLOB ? UNION SELECT tx_id FROM btc_input WHERE address GLOB ?)')
-      params.push(f + '*', f + '*')
+      parts.push('t.id IN (SELECT tx_id FROM btc_output WHERE addr_id IN ' + ADDRESSES_LIKE + ' UNION SELECT tx_id FROM btc_input WHERE addr_id IN ' + ADDRESSES_LIKE + ')')
+      params.push(q.network, f + '*', q.network, f + '*')
     } else {
       parts.push('0')
     }
@@ -106,14 +111,16 @@ function txidRange(prefix: string): [Buffer, Buffer] {
 }
 
 /** Net effect of a tx on one address (received − sent), for the address view. */
-const NET_SQL = `(SELECT coalesce(sum(value), 0) FROM btc_output WHERE tx_id = t.id AND address = ?) - (SELECT coalesce(sum(value), 0) FROM btc_input WHERE tx_id = t.id AND address = ?)`
+const NET_SQL = `(SELECT coalesce(sum(value), 0) FROM btc_output WHERE tx_id = t.id AND addr_id = ${ADDRESS_ID_SQL}) - (SELECT coalesce(sum(value), 0) FROM btc_input WHERE tx_id = t.id AND addr_id = ${ADDRESS_ID_SQL})`
+// Ids of this network's addresses starting with a prefix (bound: network, prefix + '*').
+const ADDRESSES_LIKE = '(SELECT id FROM btc_address WHERE network = ? AND address GLOB ?)'
 
 function listTxs(db: Db, q: TxQuery): { total: number; rows: TxRow[] } {
   const { where, params } = txWhere(q)
   const total = (db.prepare('SELECT count(*) AS n FROM btc_tx t' + where).get(...params) as { n: number }).n
   const select = q.address ? TX_SELECT.replace('NULL AS net', NET_SQL + ' AS net') : TX_SELECT
   const order = ' ORDER BY ' + TX_SORT[q.sort] + (q.desc ? ' DESC' : ' ASC') + ', t.id' + (q.desc ? ' DESC' : ' ASC') + ' LIMIT ? OFFSET ?'
-  const head = q.address ? [q.address, q.address] : []
+  const head = q.address ? [q.network, q.address, q.network, q.address] : []
   const rows = db
     .prepare(select + where + order)
     .safeIntegers(true)
@@ -212,10 +219,10 @@ function src(r: Record<string, unknown>): SourceRef {
 }
 
 // Inputs/outputs of one tx with their source; derived source columns resolved (compact.ts).
-const INPUTS = `SELECT i.*, ${IN_LOCATOR} AS src_locator, e.sha256, e.original_name FROM btc_input i JOIN btc_tx t ON t.id = i.tx_id
-  JOIN evidence e ON e.id = ${IN_EVIDENCE} WHERE i.tx_id = ? ORDER BY i.idx`
-const OUTPUTS = `SELECT o.*, ${OUT_LOCATOR} AS src_locator, e.sha256, e.original_name FROM btc_output o JOIN btc_tx t ON t.id = o.tx_id
-  JOIN evidence e ON e.id = ${OUT_EVIDENCE} WHERE o.tx_id = ? ORDER BY o.vout`
+const INPUTS = `SELECT i.*, a.address, ${IN_LOCATOR} AS src_locator, e.sha256, e.original_name FROM btc_input i JOIN btc_tx t ON t.id = i.tx_id
+  ${ADDRESS_OF_INPUT} JOIN evidence e ON e.id = ${IN_EVIDENCE} WHERE i.tx_id = ? ORDER BY i.idx`
+const OUTPUTS = `SELECT o.*, a.address, ${OUT_LOCATOR} AS src_locator, e.sha256, e.original_name FROM btc_output o JOIN btc_tx t ON t.id = o.tx_id
+  ${ADDRESS_OF_OUTPUT} JOIN evidence e ON e.id = ${OUT_EVIDENCE} WHERE o.tx_id = ? ORDER BY o.vout`
 
 /** The Bitcoin-family provider. */
 export const utxoProvider: ExploreProvider = {

@@ -3,7 +3,8 @@ import type { Db } from '../../../store/db'
 import type { ImportRecord, Sink, SinkContext } from '../../../importers/types'
 import { dropSecondaryIndexes, wantsBulk } from './bulk'
 import { discardImportState, finishUtxoImport, importState } from './finish'
-import { hashIn, HASH_COLUMNS, scriptIn, subLocator, textRow } from './compact'
+import { ADDRESS_OF_INPUT, ADDRESS_OF_OUTPUT } from './addresses'
+import { hashIn, HASH_COLUMNS, SCRIPT_MARKER, scriptIn, subLocator, textRow } from './compact'
 import { BTC_TX, BTC_WARNING, type BtcInputRecord, type BtcOutputRecord, type BtcTxRecord } from './records'
 
 /**
@@ -41,8 +42,8 @@ function ensureStaging(db: Db, ctx: SinkContext): void {
   if (!db.prepare("SELECT 1 FROM sqlite_temp_master WHERE name = 'btc_import_live'").get()) discardImportState(db)
   db.exec(
     'CREATE TEMP TABLE IF NOT EXISTS btc_import_live (x);' +
-      'CREATE TEMP TABLE IF NOT EXISTS btc_input_stage (tx_id, idx, prev_txid, prev_vout, prev_ref, address, value, coinbase, sequence, scriptsig, witness, evidence_id, locator);' +
-      'CREATE TEMP TABLE IF NOT EXISTS btc_output_stage (tx_id, vout, address, script_type, script_hex, value, spent_by_txid, spent_by_vin, evidence_id, locator)'
+      'CREATE TEMP TABLE IF NOT EXISTS btc_input_stage (tx_id, idx, prev_txid, prev_vout, prev_ref, addr_id, value, coinbase, sequence, scriptsig, witness, evidence_id, locator);' +
+      'CREATE TEMP TABLE IF NOT EXISTS btc_output_stage (tx_id, vout, addr_id, script_type, script_hex, value, spent_by_txid, spent_by_vin, evidence_id, locator)'
   )
   stagedFor.set(db, ctx)
 }
@@ -70,23 +71,23 @@ function stmts(db: Db): Stmts {
        ON CONFLICT (network, txid) DO NOTHING RETURNING id`
     ),
     insIn: db.prepare(
-      `INSERT INTO temp.btc_input_stage (tx_id, idx, prev_txid, prev_vout, prev_ref, address, value, coinbase, sequence, scriptsig, witness, evidence_id, locator)
+      `INSERT INTO temp.btc_input_stage (tx_id, idx, prev_txid, prev_vout, prev_ref, addr_id, value, coinbase, sequence, scriptsig, witness, evidence_id, locator)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ),
     insOut: db.prepare(
-      `INSERT INTO temp.btc_output_stage (tx_id, vout, address, script_type, script_hex, value, spent_by_txid, spent_by_vin, evidence_id, locator)
+      `INSERT INTO temp.btc_output_stage (tx_id, vout, addr_id, script_type, script_hex, value, spent_by_txid, spent_by_vin, evidence_id, locator)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ),
     insInDirect: db.prepare(
-      `INSERT INTO btc_input (tx_id, idx, prev_txid, prev_vout, prev_ref, address, value, coinbase, sequence, scriptsig, witness, evidence_id, locator)
+      `INSERT INTO btc_input (tx_id, idx, prev_txid, prev_vout, prev_ref, addr_id, value, coinbase, sequence, scriptsig, witness, evidence_id, locator)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ),
     insOutDirect: db.prepare(
-      `INSERT INTO btc_output (tx_id, vout, address, script_type, script_hex, value, spent_by_txid, spent_by_vin, evidence_id, locator)
+      `INSERT INTO btc_output (tx_id, vout, addr_id, script_type, script_hex, value, spent_by_txid, spent_by_vin, evidence_id, locator)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ),
-    selIn: db.prepare('SELECT * FROM btc_input WHERE tx_id = ? AND idx = ?').safeIntegers(true),
-    selOut: db.prepare('SELECT * FROM btc_output WHERE tx_id = ? AND vout = ?').safeIntegers(true)
+    selIn: db.prepare('SELECT i.*, a.address FROM btc_input i ' + ADDRESS_OF_INPUT + ' WHERE i.tx_id = ? AND i.idx = ?').safeIntegers(true),
+    selOut: db.prepare('SELECT o.*, a.address FROM btc_output o ' + ADDRESS_OF_OUTPUT + ' WHERE o.tx_id = ? AND o.vout = ?').safeIntegers(true)
   }
   cache.set(db, s)
   return s
@@ -146,8 +147,9 @@ interface TxSource {
 function insertInput(s: Stmts, tx: TxSource, i: BtcInputRecord, ctx: SinkContext): void {
   const loc = subLocator(ctx.locator, i.at)
   const own = ctx.evidenceId === tx.evidenceId && loc === subLocator(tx.locator, '/vin/' + i.index)
+  const addr = i.address === null ? null : importState(ctx.db).addrs.id(tx.network, i.address, ctx.evidenceId, loc)
   ;(bulk ? s.insInDirect : s.insIn).run(
-    tx.id, i.index, hashIn(i.prevTxid), i.prevVout, n(i.prevRef), i.address, i.value, b(i.coinbase), n(i.sequence), null, null,
+    tx.id, i.index, hashIn(i.prevTxid), i.prevVout, n(i.prevRef), addr, i.value, b(i.coinbase), n(i.sequence), null, null,
     own ? null : ctx.evidenceId, own ? null : loc
   )
 }
@@ -155,8 +157,9 @@ function insertInput(s: Stmts, tx: TxSource, i: BtcInputRecord, ctx: SinkContext
 function insertOutput(s: Stmts, tx: TxSource, o: BtcOutputRecord, ctx: SinkContext): void {
   const loc = subLocator(ctx.locator, o.at)
   const own = ctx.evidenceId === tx.evidenceId && loc === subLocator(tx.locator, '/vout/' + o.vout)
+  const addr = o.address === null ? null : importState(ctx.db).addrs.id(tx.network, o.address, ctx.evidenceId, loc)
   ;(bulk ? s.insOutDirect : s.insOut).run(
-    tx.id, o.vout, o.address, o.scriptType, scriptIn(o.scriptHex, o.scriptType, o.address, tx.network), o.value, hashIn(n(o.spentByTxid)), n(o.spentByVin),
+    tx.id, o.vout, addr, o.scriptType, o.scriptIsAddress === undefined ? scriptIn(o.scriptHex, o.scriptType, o.address, tx.network) : o.scriptIsAddress ? SCRIPT_MARKER : n(o.scriptHex), o.value, hashIn(n(o.spentByTxid)), n(o.spentByVin),
     own ? null : ctx.evidenceId, own ? null : loc
   )
 }
@@ -188,15 +191,17 @@ function fill(db: Db, table: 'btc_tx' | 'btc_input' | 'btc_output', col: string,
   const k = table + '.' + col
   let st = m.get(k)
   if (!st) {
-    const sql = 'UPDATE ' + table + ' SET ' + col + ' = ? WHERE ' + where + ' AND ' + col + ' IS NULL'
+    const c = col === 'address' ? 'addr_id' : col
+    const sql = 'UPDATE ' + table + ' SET ' + c + ' = ? WHERE ' + where + ' AND ' + c + ' IS NULL'
     st = db.prepare(sql)
     m.set(k, st)
   }
   return st
 }
 
-/** A value filled into a column, in its stored form (hash columns as BLOBs; a filled script stays text). */
-function stored(col: string, v: unknown): unknown {
+/** A value filled into a column, in its stored form (hash columns as BLOBs, addresses as ids; a filled script stays text). */
+function stored(col: string, v: unknown, network?: string, ctx?: SinkContext, at = ''): unknown {
+  if (col === 'address' && ctx && network && typeof v === 'string') return importState(ctx.db).addrs.id(network, v, ctx.evidenceId, subLocator(ctx.locator, at))
   return HASH_COLUMNS.has(col) && typeof v === 'string' ? hashIn(v) : v
 }
 
@@ -224,8 +229,9 @@ function storeTx(rec: BtcTxRecord, ctx: SinkContext): void {
   ) as { id: number } | undefined
   if (ins) {
     const tx: TxSource = { id: ins.id, network: rec.network, evidenceId: ctx.evidenceId, locator: ctx.locator }
-    for (const i of rec.inputs) insertInput(s, tx, i, ctx)
+    // Outputs first: an address first named here takes the output as its source (addresses.ts).
     for (const o of rec.outputs) insertOutput(s, tx, o, ctx)
+    for (const i of rec.inputs) insertInput(s, tx, i, ctx)
     ctx.count('transactions.new')
     ctx.count('inputs.new', rec.inputs.length)
     ctx.count('outputs.new', rec.outputs.length)
@@ -270,7 +276,9 @@ function mergeTx(s: Stmts, rec: BtcTxRecord, row: Row, ctx: SinkContext, totalOu
       continue
     }
     ctx.count('inputs.existing')
-    for (const [f, col] of INPUT) if (reconcile(ctx, key, `vin/${i.index}/${col}`, have[col], i[f], have)) fill(db, 'btc_input', col, 'tx_id = ? AND idx = ?').run(stored(col, i[f]), id, i.index)
+    for (const [f, col] of INPUT) {
+      if (reconcile(ctx, key, `vin/${i.index}/${col}`, have[col], i[f], have)) fill(db, 'btc_input', col, 'tx_id = ? AND idx = ?').run(stored(col, i[f], rec.network, ctx, i.at), id, i.index)
+    }
   }
   for (const o of rec.outputs) {
     const got = s.selOut.get(id, o.vout) as Row | undefined
@@ -281,7 +289,9 @@ function mergeTx(s: Stmts, rec: BtcTxRecord, row: Row, ctx: SinkContext, totalOu
       continue
     }
     ctx.count('outputs.existing')
-    for (const [f, col] of OUTPUT) if (reconcile(ctx, key, `vout/${o.vout}/${col}`, have[col], o[f], have)) fill(db, 'btc_output', col, 'tx_id = ? AND vout = ?').run(stored(col, o[f]), id, o.vout)
+    for (const [f, col] of OUTPUT) {
+      if (reconcile(ctx, key, `vout/${o.vout}/${col}`, have[col], o[f], have)) fill(db, 'btc_output', col, 'tx_id = ? AND vout = ?').run(stored(col, o[f], rec.network, ctx, o.at), id, o.vout)
+    }
     // "unknown" is what a source without script info says; a real type from another source is no conflict.
     if (have.script_type === 'unknown' && o.scriptType !== 'unknown') db.prepare('UPDATE btc_output SET script_type = ? WHERE tx_id = ? AND vout = ?').run(o.scriptType, id, o.vout)
     else if (o.scriptType !== 'unknown' && have.script_type !== o.scriptType) reconcile(ctx, key, `vout/${o.vout}/script_type`, have.script_type, o.scriptType, have)

@@ -1,6 +1,7 @@
 import type { Db } from '../../../store/db'
 import type { FlowQuery, FlowTransfer } from '../../../explore/providers'
 import { NETWORKS } from '../../../../shared/domain/networks'
+import { ADDRESS_OF_INPUT, ADDRESS_OF_OUTPUT } from './addresses'
 import { hashOut, OUT_EVIDENCE, OUT_LOCATOR } from './compact'
 
 /**
@@ -101,8 +102,9 @@ function transfersOf(tx: TxLite, ins: InLite[], outs: OutLite[]): FlowTransfer[]
 
 const BATCH = 1000
 // Each output with its source (derived from the tx's when not stored, compact.ts).
-const OUTS = `SELECT o.tx_id, o.vout, o.address, o.value, ${OUT_EVIDENCE} AS evidence_id, ${OUT_LOCATOR} AS locator
-  FROM btc_output o JOIN btc_tx t ON t.id = o.tx_id WHERE o.tx_id BETWEEN ? AND ? ORDER BY o.tx_id, o.vout`
+const INS = `SELECT i.tx_id, a.address, i.value FROM btc_input i ${ADDRESS_OF_INPUT} WHERE i.tx_id BETWEEN ? AND ? ORDER BY i.tx_id, i.idx`
+const OUTS = `SELECT o.tx_id, o.vout, a.address, o.value, ${OUT_EVIDENCE} AS evidence_id, ${OUT_LOCATOR} AS locator
+  FROM btc_output o JOIN btc_tx t ON t.id = o.tx_id ${ADDRESS_OF_OUTPUT} WHERE o.tx_id BETWEEN ? AND ? ORDER BY o.tx_id, o.vout`
 
 /** Stream the transfers of the case's Bitcoin transactions in tx order, in batches (constant memory). */
 export function* utxoTransfers(db: Db, q: FlowQuery): Iterable<FlowTransfer> {
@@ -112,7 +114,7 @@ export function* utxoTransfers(db: Db, q: FlowQuery): Iterable<FlowTransfer> {
        WHERE id > @last AND (@net IS NULL OR network = @net) AND (@since IS NULL OR coalesce(block_time, seen_time) >= @since)
          AND (@until IS NULL OR coalesce(block_time, seen_time) <= @until) ORDER BY id LIMIT @lim`
     )
-  const selIn = db.prepare('SELECT tx_id, address, value FROM btc_input WHERE tx_id BETWEEN ? AND ? ORDER BY tx_id, idx').safeIntegers(true)
+  const selIn = db.prepare(INS).safeIntegers(true)
   const selOut = db.prepare(OUTS).safeIntegers(true)
   const wanted = q.addresses ? new Set(q.addresses) : null
   let last = 0

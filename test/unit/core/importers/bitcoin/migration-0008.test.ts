@@ -19,6 +19,8 @@ import { importFiles } from './helpers'
  * after the migration the current code must show exactly the same. The locker files are left out (nothing
  * here reads them).
  */
+const ADDRESS_ROWS = 'SELECT network, address, type, tx_count, received, sent, in_count, out_count, first_seen, last_seen, evidence_id, locator FROM btc_address ORDER BY network, address'
+
 function copyV7(): string {
   const root = tmpDir('ct-lib-')
   const dir = join(root, 'case')
@@ -33,6 +35,7 @@ describe('migration 0008 (compact Bitcoin tables)', () => {
     const raw = new Database(join(dir, 'case.sqlite'), { readonly: true })
     expect(raw.pragma('user_version', { simple: true })).toBe(7)
     const before = caseDigest(raw)
+    const addressRows = raw.prepare(ADDRESS_ROWS).all()
     const counts = raw.prepare('SELECT (SELECT count(*) FROM btc_tx) AS tx, (SELECT count(*) FROM btc_input) AS ins, (SELECT count(*) FROM btc_output) AS outs').get()
     raw.close()
     const core = createCore({ casesRoot: join(dir, '..') })
@@ -50,7 +53,10 @@ describe('migration 0008 (compact Bitcoin tables)', () => {
     expect(db.prepare('SELECT (SELECT count(*) FROM btc_tx) AS tx, (SELECT count(*) FROM btc_input) AS ins, (SELECT count(*) FROM btc_output) AS outs').get()).toEqual(counts)
     // Untouched tables stay byte for byte (audit_log gains the migration entry; cases records the version).
     const after = caseDigest(db)
-    for (const t of ['btc_address', 'record_sources', 'conflicts', 'evidence', 'imports']) expect([t, after[t]]).toEqual([t, before[t]])
+    for (const t of ['record_sources', 'conflicts', 'evidence', 'imports']) expect([t, after[t]]).toEqual([t, before[t]])
+    // Address rows: the same values, now with an id each.
+    expect(db.prepare(ADDRESS_ROWS).all()).toEqual(addressRows)
+    expect(addressRows).toHaveLength(189)
     // The compact form is really used: binary hashes, derived sources, scripts not stored twice.
     const stats = db
       .prepare(
