@@ -12,7 +12,7 @@ import { writeEsploraFile } from './lib/esplora-gen'
  * resolution, address aggregates, one commit + WAL checkpoint). Prints tx/s, phases, peak RSS sampled every
  * 250 ms, CPU seconds per thread (from /proc, so a busy machine shows up as wall time ≫ CPU time), and the ratio
  * to a bare better-sqlite3 load of the same rows (the ceiling; see below for what it does).
- * Run: node --import tsx bench/import-btc.ts [--n N] [--keep]   (CHAINTRAIL_IMPORT_CACHE_MB sets both page caches;
+ * Run: node --import tsx bench/import-btc.ts [--n N] [--pool ADDRESSES] [--keep]   (CHAINTRAIL_IMPORT_CACHE_MB sets both page caches;
  * CHAINTRAIL_PARSE_WORKER=0 parses in-process for comparison)
  */
 const arg = (k: string) => {
@@ -20,6 +20,8 @@ const arg = (k: string) => {
   return i > 0 ? process.argv[i + 1] : undefined
 }
 const N = Number(arg('--n') ?? 1_000_000)
+// Distinct addresses in the file (default 20,000; real data reuses addresses far less: try --pool N*2).
+const POOL = Number(arg('--pool') ?? 20_000)
 const root = mkdtempSync(join(tmpdir(), 'ct-bench-btc-'))
 let peak = 0
 // CPU seconds per thread (utime + stime from /proc/self/task/*/stat), kept at their last sampled value so a
@@ -46,8 +48,8 @@ const mb = (b: number) => (b / 1048576).toFixed(0) + ' MB'
 async function main(): Promise<void> {
   const file = join(root, 'esplora.json')
   let t = Date.now()
-  const bytes = await writeEsploraFile(file, N)
-  console.log(`generated ${N} txs, ${mb(bytes)} in ${((Date.now() - t) / 1000).toFixed(1)} s`)
+  const bytes = await writeEsploraFile(file, N, POOL)
+  console.log(`generated ${N} txs (${POOL.toLocaleString('en')} distinct addresses), ${mb(bytes)} in ${((Date.now() - t) / 1000).toFixed(1)} s`)
   peak = process.memoryUsage().rss
   const rssStart = peak
   const dir = join(root, 'case')
