@@ -15,7 +15,8 @@ const TYPE_SQL = `CASE WHEN @address GLOB '[1mn]*' THEN 'p2pkh' WHEN @address GL
   WHEN @address GLOB '*1q*' AND length(@address) IN (42, 43, 44) THEN 'p2wpkh'
   WHEN @address GLOB '*1q*' THEN 'p2wsh' ELSE 'other' END`
 
-const INSERT = `INSERT INTO btc_address (network, address, type, evidence_id, locator) VALUES (@network, @address, ${TYPE_SQL}, @evidenceId, @locator) RETURNING id`
+const INSERT = `INSERT INTO btc_address (network, address, type, evidence_id, locator) VALUES (@network, @address, ${TYPE_SQL}, @evidenceId, @locator)
+  ON CONFLICT (network, address) DO NOTHING RETURNING id`
 
 /** Per-import cache of address ids: valid only inside the import's transaction (ids go with a rollback). */
 export class AddressIds {
@@ -29,19 +30,22 @@ export class AddressIds {
     this.ins = db.prepare(INSERT).pluck()
   }
 
+  /** Id of `address` on `network` when this import has already met it. */
+  cached(network: string, address: string): number | undefined {
+    return this.byNet.get(network)?.get(address)
+  }
+
   /** Id of `address` on `network`, making its row (first source: evidenceId + locator) when the case has none. */
-  id(network: string, address: string, evidenceId: number, locator: string): number {
-    let m = this.byNet.get(network)
-    if (!m) this.byNet.set(network, (m = new Map()))
-    const hit = m.get(address)
-    if (hit !== undefined) return hit
-    const id = ((this.sel.get(network, address) as number | undefined) ?? (this.ins.get({ network, address, evidenceId, locator }) as number))
+  make(network: string, address: string, evidenceId: number, locator: string): number {
+    // Insert first: in a large import most addresses not yet cached are new (one index probe, not two).
+    const id = (this.ins.get({ network, address, evidenceId, locator }) as number | undefined) ?? (this.sel.get(network, address) as number)
     // Bounded: memory stays flat however many distinct addresses a file names (a miss costs one index probe).
     if (++this.size > 500_000) {
       this.byNet.clear()
       this.size = 0
-      this.byNet.set(network, (m = new Map()))
     }
+    let m = this.byNet.get(network)
+    if (!m) this.byNet.set(network, (m = new Map()))
     m.set(address, id)
     return id
   }

@@ -3,7 +3,7 @@ import type { Db } from '../../../store/db'
 import type { ImportRecord, Sink, SinkContext } from '../../../importers/types'
 import { dropSecondaryIndexes, wantsBulk } from './bulk'
 import { discardImportState, finishUtxoImport, importState } from './finish'
-import { ADDRESS_OF_INPUT, ADDRESS_OF_OUTPUT } from './addresses'
+import { ADDRESS_OF_INPUT, ADDRESS_OF_OUTPUT, type AddressIds } from './addresses'
 import { hashIn, HASH_COLUMNS, SCRIPT_MARKER, scriptIn, subLocator, textRow } from './compact'
 import { BTC_TX, BTC_WARNING, type BtcInputRecord, type BtcOutputRecord, type BtcTxRecord } from './records'
 
@@ -137,6 +137,7 @@ interface TxSource {
   network: string
   evidenceId: number
   locator: string
+  addrs: AddressIds
 }
 
 /**
@@ -145,23 +146,35 @@ interface TxSource {
  * The source columns are NULL when they are the tx's own plus "/vin/<idx>" (derived on read, compact.ts).
  */
 function insertInput(s: Stmts, tx: TxSource, i: BtcInputRecord, ctx: SinkContext): void {
-  const loc = subLocator(ctx.locator, i.at)
-  const own = ctx.evidenceId === tx.evidenceId && loc === subLocator(tx.locator, '/vin/' + i.index)
-  const addr = i.address === null ? null : importState(ctx.db).addrs.id(tx.network, i.address, ctx.evidenceId, loc)
+  const own = isOwn(tx, ctx, i.at, VIN, i.index)
+  const loc = own ? null : subLocator(ctx.locator, i.at)
+  let addr: number | null = null
+  if (i.address !== null) addr = tx.addrs.cached(tx.network, i.address) ?? tx.addrs.make(tx.network, i.address, ctx.evidenceId, loc ?? subLocator(ctx.locator, i.at))
   ;(bulk ? s.insInDirect : s.insIn).run(
-    tx.id, i.index, hashIn(i.prevTxid), i.prevVout, n(i.prevRef), addr, i.value, b(i.coinbase), n(i.sequence), null, null,
-    own ? null : ctx.evidenceId, own ? null : loc
+    tx.id, i.index, hashIn(i.prevTxid), i.prevVout, n(i.prevRef), addr, i.value, b(i.coinbase), n(i.sequence), null, null, own ? null : ctx.evidenceId, loc
   )
 }
 
 function insertOutput(s: Stmts, tx: TxSource, o: BtcOutputRecord, ctx: SinkContext): void {
-  const loc = subLocator(ctx.locator, o.at)
-  const own = ctx.evidenceId === tx.evidenceId && loc === subLocator(tx.locator, '/vout/' + o.vout)
-  const addr = o.address === null ? null : importState(ctx.db).addrs.id(tx.network, o.address, ctx.evidenceId, loc)
-  ;(bulk ? s.insOutDirect : s.insOut).run(
-    tx.id, o.vout, addr, o.scriptType, o.scriptIsAddress === undefined ? scriptIn(o.scriptHex, o.scriptType, o.address, tx.network) : o.scriptIsAddress ? SCRIPT_MARKER : n(o.scriptHex), o.value, hashIn(n(o.spentByTxid)), n(o.spentByVin),
-    own ? null : ctx.evidenceId, own ? null : loc
-  )
+  const own = isOwn(tx, ctx, o.at, VOUT, o.vout)
+  const loc = own ? null : subLocator(ctx.locator, o.at)
+  let addr: number | null = null
+  if (o.address !== null) addr = tx.addrs.cached(tx.network, o.address) ?? tx.addrs.make(tx.network, o.address, ctx.evidenceId, loc ?? subLocator(ctx.locator, o.at))
+  const script = o.scriptIsAddress === undefined ? scriptIn(o.scriptHex, o.scriptType, o.address, tx.network) : o.scriptIsAddress ? SCRIPT_MARKER : n(o.scriptHex)
+  ;(bulk ? s.insOutDirect : s.insOut).run(tx.id, o.vout, addr, o.scriptType, script, o.value, hashIn(n(o.spentByTxid)), n(o.spentByVin), own ? null : ctx.evidenceId, loc)
+}
+
+// "/vin/<k>" and "/vout/<k>" made once for the common small indexes (compared per row, not rebuilt per row).
+const VIN = Array.from({ length: 256 }, (_, k) => '/vin/' + k)
+const VOUT = Array.from({ length: 256 }, (_, k) => '/vout/' + k)
+
+/** Is a child's source the tx's own plus its standard suffix (stored as NULLs, compact.ts)? */
+function isOwn(tx: TxSource, ctx: SinkContext, at: string, names: string[], k: number): boolean {
+  if (ctx.evidenceId !== tx.evidenceId) return false
+  const suffix = names[k] ?? (names === VIN ? '/vin/' : '/vout/') + k
+  // Same tx locator on both sides (a new tx): the locators agree exactly when the suffixes do.
+  if (ctx.locator === tx.locator) return at === suffix
+  return subLocator(ctx.locator, at) === subLocator(tx.locator, suffix)
 }
 
 /** Compare one field: fill a gap, or report a disagreement. Returns the SQL assignment to make, if any. */
@@ -201,7 +214,10 @@ function fill(db: Db, table: 'btc_tx' | 'btc_input' | 'btc_output', col: string,
 
 /** A value filled into a column, in its stored form (hash columns as BLOBs, addresses as ids; a filled script stays text). */
 function stored(col: string, v: unknown, network?: string, ctx?: SinkContext, at = ''): unknown {
-  if (col === 'address' && ctx && network && typeof v === 'string') return importState(ctx.db).addrs.id(network, v, ctx.evidenceId, subLocator(ctx.locator, at))
+  if (col === 'address' && ctx && network && typeof v === 'string') {
+    const a = importState(ctx.db).addrs
+    return a.cached(network, v) ?? a.make(network, v, ctx.evidenceId, subLocator(ctx.locator, at))
+  }
   return HASH_COLUMNS.has(col) && typeof v === 'string' ? hashIn(v) : v
 }
 
@@ -228,7 +244,7 @@ function storeTx(rec: BtcTxRecord, ctx: SinkContext): void {
     rec.complete ? totalOut : null, b(rec.complete), ctx.evidenceId, ctx.locator
   ) as { id: number } | undefined
   if (ins) {
-    const tx: TxSource = { id: ins.id, network: rec.network, evidenceId: ctx.evidenceId, locator: ctx.locator }
+    const tx: TxSource = { id: ins.id, network: rec.network, evidenceId: ctx.evidenceId, locator: ctx.locator, addrs: st.addrs }
     // Outputs first: an address first named here takes the output as its source (addresses.ts).
     for (const o of rec.outputs) insertOutput(s, tx, o, ctx)
     for (const i of rec.inputs) insertInput(s, tx, i, ctx)
@@ -249,7 +265,7 @@ function mergeTx(s: Stmts, rec: BtcTxRecord, row: Row, ctx: SinkContext, totalOu
   const db = ctx.db
   const key = `${rec.network}:${rec.txid}`
   const id = row.id as bigint
-  const tx: TxSource = { id, network: rec.network, evidenceId: Number(row.evidence_id), locator: String(row.locator) }
+  const tx: TxSource = { id, network: rec.network, evidenceId: Number(row.evidence_id), locator: String(row.locator), addrs: importState(db).addrs }
   // A child row with derived source columns takes the tx's (what a conflict note names as the existing source).
   const child = (r: Row, suffix: string): Row => {
     textRow(r, rec.network)
