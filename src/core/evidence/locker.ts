@@ -21,6 +21,20 @@ export interface LockerPut {
   relPath: string
   /** False when identical bytes were already in the locker. */
   created: boolean
+  /**
+   * False when the copy's read-back check was left to the caller (`deferVerify`): it must re-hash the locker
+   * file (the parse worker does, while parsing it) and refuse to commit unless it matches.
+   */
+  verified: boolean
+}
+
+/** Options of putInLocker. */
+export interface PutOptions {
+  /**
+   * Skip the re-read and re-hash here: the caller re-reads the locker file anyway (a parse worker) and checks it
+   * before its rows commit; a mismatch then rolls the import back and removes the file.
+   */
+  deferVerify?: boolean
 }
 
 /**
@@ -28,7 +42,7 @@ export interface LockerPut {
  * file, fsync, re-read and re-hash the copy, rename to evidence/<aa>/<sha256>, make it read-only, fsync the
  * directory. The source is only ever opened for reading.
  */
-export async function putInLocker(caseDir: string, sourcePath: string): Promise<LockerPut> {
+export async function putInLocker(caseDir: string, sourcePath: string, opts: PutOptions = {}): Promise<LockerPut> {
   const evDir = join(caseDir, 'evidence')
   mkdirSync(evDir, { recursive: true })
   const tmp = join(evDir, `.incoming-${randomBytes(8).toString('hex')}.tmp`)
@@ -59,23 +73,26 @@ export async function putInLocker(caseDir: string, sourcePath: string): Promise<
   }
   await out.close()
   faultPoint('after-evidence-fsync')
-  const reread = await hashFile(tmp)
-  if (reread.sha256 !== sha256 || reread.size !== size) {
-    rmSync(tmp, { force: true })
-    throw new ApiError('IO', `the locker copy of ${sourcePath} does not read back identically (disk or filesystem fault)`)
+  if (!opts.deferVerify) {
+    const reread = await hashFile(tmp)
+    if (reread.sha256 !== sha256 || reread.size !== size) {
+      rmSync(tmp, { force: true })
+      throw new ApiError('IO', `the locker copy of ${sourcePath} does not read back identically (disk or filesystem fault)`)
+    }
   }
   const relPath = lockerRelPath(sha256)
   const target = join(caseDir, relPath)
   if (existsSync(target)) {
     rmSync(tmp, { force: true })
-    return { sha256, size, relPath, created: false }
+    // The file already there was checked when it was stored; this copy is gone.
+    return { sha256, size, relPath, created: false, verified: true }
   }
   mkdirSync(join(evDir, sha256.slice(0, 2)), { recursive: true })
   faultPoint('mid-rename')
   renameWithRetry(tmp, target)
   chmodSync(target, 0o444)
   fsyncDir(join(evDir, sha256.slice(0, 2)))
-  return { sha256, size, relPath, created: true }
+  return { sha256, size, relPath, created: true, verified: !opts.deferVerify }
 }
 
 /** Remove a locker file this operation created (used when its unit of work rolls back). */
