@@ -6,7 +6,9 @@ import { hashFile } from '../../../../src/core/evidence/hash-file'
 import '../../../../src/core/importers/index'
 import { esploraImporter } from '../../../../src/core/importers/esplora/index'
 import { parseInWorker, startParseWorker } from '../../../../src/core/importers/worker-parse'
+import { verifyEvidence } from '../../../../src/core/service/evidence'
 import { tmpDir } from '../../../helpers/tmp'
+import { btcCase, importFiles } from './bitcoin/helpers'
 
 /**
  * A file parsed in a worker has its locker read-back check (RELIABILITY D4) done by the worker while it parses
@@ -32,5 +34,20 @@ describe('parse worker: locker read-back check', () => {
     const h = await hashFile(path)
     await expect(drain(path, { sha256: '0'.repeat(64), size: h.size })).rejects.toThrow(/does not read back identically/)
     await expect(drain(path, { sha256: h.sha256, size: h.size + 1 })).rejects.toThrow(/does not read back identically/)
+  })
+
+  it('an import through the worker stores the file in the locker (kernel copy) byte for byte, hash verified, read-only', async () => {
+    const path = join(tmpDir(), 'txs.json')
+    await writeEsploraFile(path, 1200, 300)
+    const c = btcCase()
+    process.env.CHAINTRAIL_PARSE_WORKER = '1'
+    try {
+      const [r] = await importFiles(c.core, c.caseId, [path])
+      expect(r.sha256).toBe((await hashFile(path)).sha256)
+      expect(r.counts['transactions.new']).toBe(1200)
+    } finally {
+      delete process.env.CHAINTRAIL_PARSE_WORKER
+    }
+    expect(await verifyEvidence(c.core.state.caseById(c.caseId))).toMatchObject({ ok: true, checked: 1 })
   })
 })
