@@ -2,7 +2,7 @@ import type { Db } from '../../../store/db'
 import type { SinkContext } from '../../../importers/types'
 import { rebuildIndexes } from './bulk'
 import { AddressIds } from './addresses'
-import { flushStaging } from './sink'
+import { flushStaging } from './staging'
 
 /**
  * End-of-import work for the UTXO model, inside the import's transaction:
