@@ -6,7 +6,7 @@ import type { CaseHandle } from '../case/case-folder'
 import { assertWritable } from '../store/unit-of-work'
 import { nowIso } from '../util/clock'
 import { evidenceBySha, insertEvidence } from './evidence-repo'
-import { putInLocker, removeFromLocker, type LockerPut } from './locker'
+import { putInLocker, removeFromLocker, type LockerPut, type PutOptions } from './locker'
 import type { Db } from '../store/db'
 
 /** Facts about a file as handed over, recorded with its evidence row. */
@@ -31,7 +31,7 @@ export interface PendingEvidence {
  * Step 1 of receiving evidence, outside any transaction: copy the bytes into the locker (file before row,
  * RELIABILITY D4). Pair with `recordEvidence` inside the unit of work, and `abandonEvidence` if it rolls back.
  */
-export async function stageEvidence(c: CaseHandle, f: IncomingFile): Promise<PendingEvidence> {
+export async function stageEvidence(c: CaseHandle, f: IncomingFile, opts: PutOptions = {}): Promise<PendingEvidence> {
   assertWritable(c)
   const src = resolve(f.path)
   let st
@@ -41,7 +41,7 @@ export async function stageEvidence(c: CaseHandle, f: IncomingFile): Promise<Pen
     throw new ApiError('NOT_FOUND', `cannot read ${f.originalName ?? f.path}: no such file`)
   }
   if (!st.isFile()) throw new ApiError('BAD_INPUT', `${f.originalName ?? f.path} is not a regular file`)
-  const put = await putInLocker(c.dir, src)
+  const put = await putInLocker(c.dir, src, opts)
   return {
     put,
     originalName: f.originalName ?? basename(src),

@@ -5,6 +5,7 @@ import { initChains } from '../chains/init'
 import './index'
 import { importerById } from './registry'
 import { ParseError, type ImportOptions } from './types'
+import { hashFile } from '../evidence/hash-file'
 import { encodeRecord, StringTable } from './wire'
 import type { ParseJob, ParseReply } from './worker-parse'
 
@@ -44,6 +45,9 @@ async function run(job: ParseJob): Promise<void> {
     wake = null
   }
   const opts = job.options as ImportOptions
+  // The locker read-back check (locker.ts deferVerify): the file is re-hashed alongside the parse, on this thread.
+  // Never rejects (an I/O error comes back as the value), so a parse error cannot leave it unhandled.
+  const check = job.verify ? hashFile(job.path).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))) : null
   try {
     // An importer with batches is read a batch at a time (one await per batch, not per record).
     if (imp.parseBatches) {
@@ -65,6 +69,11 @@ async function run(job: ParseJob): Promise<void> {
     throw e
   }
   if (n) await post()
+  if (check) {
+    const h = await check
+    if (h instanceof Error) throw h
+    port.postMessage({ type: 'verified', sha256: h.sha256, size: h.size } satisfies ParseReply)
+  }
   port.postMessage({ type: 'done' } satisfies ParseReply)
 }
 

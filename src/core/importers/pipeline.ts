@@ -73,7 +73,11 @@ export async function runImport(c: CaseHandle, files: ImportFile[], o: RunImport
   // Large files of a format that parses in a worker get their worker now, so it loads during the locker copy.
   const workers = files.map((f, i) => (useParseWorker(chosen[i], sizeOf(f.path)) ? startParseWorker() : null))
   try {
-    for (const f of files) pending.push(await stageEvidence(c, { path: f.path, originalName: f.originalName, originalPath: f.originalPath, note: f.note }))
+    // A file parsed by a worker is re-read by it anyway: the worker re-hashes it while parsing (RELIABILITY D4's
+    // read-back check, off this thread), and the import refuses to commit unless it matches.
+    for (const [i, f] of files.entries()) {
+      pending.push(await stageEvidence(c, { path: f.path, originalName: f.originalName, originalPath: f.originalPath, note: f.note }, { deferVerify: workers[i] !== null }))
+    }
     unit = new AsyncUnit(c)
     const results: FileImportResult[] = []
     for (let i = 0; i < files.length; i++) {
@@ -179,7 +183,8 @@ async function importOne(c: CaseHandle, p: PendingEvidence, imp: Importer, o: Ru
   }
   // A worker (large files of opt-in formats) parses in parallel; otherwise batches when the importer has them.
   if (worker) {
-    for await (const rec of parseInWorker(worker, imp, lockerPath, input, o.options ?? {})) storeRecord(rec)
+    const verify = p.put.verified ? null : { sha256: p.put.sha256, size: p.put.size }
+    for await (const rec of parseInWorker(worker, imp, lockerPath, input, o.options ?? {}, verify)) storeRecord(rec)
   } else if (imp.parseBatches) {
     for await (const batch of imp.parseBatches(input, o.options ?? {})) for (const rec of batch) storeRecord(rec)
   } else {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { ApiError, type ApiErrorShape } from '../../shared/api/errors'
 import { ParseError, type Importer, type ImportInput, type ImportOptions, type ImportRecord, type SourceLocation } from './types'
+import { hashFile } from '../evidence/hash-file'
 import { decodeBatch } from './wire'
 
 /**
@@ -25,12 +26,15 @@ export interface ParseJob {
   batch: number
   /** Batches the worker may run ahead of this thread. */
   window: number
+  /** Re-hash the file while parsing it and report the digest before `done` (locker read-back check). */
+  verify: boolean
 }
 
 /** What the worker posts back. */
 export type ParseReply =
   | { type: 'batch'; records: unknown[]; strings: string[]; count: number }
   | { type: 'done' }
+  | { type: 'verified'; sha256: string; size: number }
   | { type: 'error'; parse?: { message: string; loc: SourceLocation }; api?: ApiErrorShape }
 
 /** Files smaller than this are parsed in-process: starting a worker costs more than it saves. */
@@ -92,11 +96,26 @@ export async function stopParseWorker(pw: ParseWorker | null | undefined): Promi
   if (pw && !pw.exited) await pw.worker.terminate()
 }
 
-/** The records of `input` as `imp.parse` yields them, parsed by `pw` from the locker file at `path`. */
-export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: string, input: ImportInput, opts: ImportOptions): AsyncGenerator<ImportRecord> {
-  const job: ParseJob = { importer: imp.id, path, name: input.name, size: input.size, options: opts, batch: imp.workerBatch ?? 500, window: 4 }
+/** What the locker copy must hash to when its read-back check is left to the parse (locker.ts deferVerify). */
+export interface ExpectedCopy {
+  sha256: string
+  size: number
+}
+
+function copyMismatch(name: string): ApiError {
+  return new ApiError('IO', `the locker copy of ${name} does not read back identically (disk or filesystem fault)`)
+}
+
+/**
+ * The records of `input` as `imp.parse` yields them, parsed by `pw` from the locker file at `path`. With
+ * `expect`, the worker also re-hashes the file and this fails (after the last record, before anything can commit)
+ * unless the digest and size match.
+ */
+export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: string, input: ImportInput, opts: ImportOptions, expect: ExpectedCopy | null = null): AsyncGenerator<ImportRecord> {
+  const job: ParseJob = { importer: imp.id, path, name: input.name, size: input.size, options: opts, batch: imp.workerBatch ?? 500, window: 4, verify: expect !== null }
   pw.worker.postMessage({ type: 'job', job })
   let got = 0
+  let verified = false
   try {
     for (;;) {
       while (!pw.inbox.length && !pw.failure && !pw.exited) await new Promise<void>((r) => (pw.wake = r))
@@ -105,12 +124,24 @@ export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: strin
         // The worker died without a reply. Before any record arrived it most likely could not start (a build
         // without a usable worker): parse here instead. Later, it is a real failure.
         if (!got) {
+          if (expect) {
+            const h = await hashFile(path)
+            if (h.sha256 !== expect.sha256 || h.size !== expect.size) throw copyMismatch(input.name)
+          }
           yield* imp.parse(input, opts)
           return
         }
         throw pw.failure ?? new Error('the parse worker stopped unexpectedly')
       }
-      if (m.type === 'done') return
+      if (m.type === 'verified') {
+        if (!expect || m.sha256 !== expect.sha256 || m.size !== expect.size) throw copyMismatch(input.name)
+        verified = true
+        continue
+      }
+      if (m.type === 'done') {
+        if (expect && !verified) throw copyMismatch(input.name)
+        return
+      }
       if (m.type === 'error') {
         if (m.parse) throw new ParseError(m.parse.message, m.parse.loc)
         throw ApiError.from(m.api!)

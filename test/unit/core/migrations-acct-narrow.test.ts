@@ -35,6 +35,9 @@ function downgradeTo7(dir: string, tamper?: (db: Database.Database) => void): un
   for (const sql of ddl) db.exec(sql)
   db.exec('INSERT INTO acct_transfers (' + COLS7 + ') SELECT ' + COLS7 + ' FROM acct_transfers_v9')
   db.exec('DROP TABLE acct_transfers_v9')
+  // 0008 (before this one) reshapes the Bitcoin tables, empty here: put them back as 0003 made them.
+  db.exec('DROP TABLE btc_input; DROP TABLE btc_output; DROP TABLE btc_tx; DROP TABLE btc_address')
+  MIGRATIONS.find((m) => m.version === 3)!.up(db)
   tamper?.(db)
   db.pragma('user_version = 7')
   const rows = db.prepare('SELECT ' + COLS7 + ' FROM acct_transfers ORDER BY id').all()

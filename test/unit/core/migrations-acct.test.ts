@@ -32,6 +32,9 @@ function downgradeTo6(dir: string): void {
   // Schema 6 wrote amount_key as the amount zero-padded to 78 digits (0007 shortens it).
   db.exec('INSERT INTO acct_transfers (' + COLS + ') SELECT ' + COLS.replace(', amount_key,', ", substr(printf('%078d', 0) || amount, -78),") + ' FROM acct_transfers_v8')
   db.exec('DROP TABLE acct_transfers_v8')
+  // Later migrations reshape other tables too (0008: the Bitcoin tables, empty here): put them back as 0003 made them.
+  db.exec('DROP TABLE btc_input; DROP TABLE btc_output; DROP TABLE btc_tx; DROP TABLE btc_address')
+  MIGRATIONS.find((m) => m.version === 3)!.up(db)
   db.pragma('user_version = 6')
   db.close()
 }

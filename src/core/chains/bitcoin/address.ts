@@ -36,6 +36,24 @@ function decodeSegwit(lower: string): { version: number; program: number[] } {
   return { version, program: bech32.fromWords(words.slice(1)) }
 }
 
+/**
+ * Fast path for the commonest address in large files: a lower-case witness v0 address of this network with a
+ * valid bech32 checksum and a 20- or 32-byte program. That is exactly what the full path accepts for it (same
+ * decoder, same BIP-350 rule, same program sizes), without toOutputScript's failed base58 attempt (an exception
+ * per address). Anything else (taproot, base58, errors) returns null and takes the full path, messages included.
+ */
+function segwitV0Type(text: string, net: Network): string | null {
+  if (!text.startsWith(net.bech32 + '1') || text.length > 90) return null
+  try {
+    const d = bech32.decode(text, 90)
+    if (d.prefix !== net.bech32 || d.words[0] !== 0) return null
+    const len = bech32.fromWords(d.words.slice(1)).length
+    return len === 20 ? 'p2wpkh' : len === 32 ? 'p2wsh' : null
+  } catch {
+    return null
+  }
+}
+
 /** Bitcoin addresses: base58 P2PKH/P2SH, bech32 P2WPKH/P2WSH, bech32m P2TR, on main, test and regtest nets. */
 export const bitcoinCodec: AddressCodec = {
   family: 'bitcoin',
@@ -44,6 +62,8 @@ export const bitcoinCodec: AddressCodec = {
     const net = NETS[network]
     if (!net) throw new AddressError(text, `unknown bitcoin network ${network}`)
     if (/[a-z]/.test(text) && /[A-Z]/.test(text) && /^(bc|tb|bcrt)1/i.test(text)) throw new AddressError(text, 'mixed-case bech32')
+    const fast = segwitV0Type(text, net)
+    if (fast) return { network, canonical: text, display: text, type: fast, notes: [] }
     try {
       // toOutputScript checks checksum, HRP/version bytes and witness rules for this network.
       btcAddress.toOutputScript(text, net)

@@ -7,6 +7,7 @@ import { m0004 } from './0004-accounts'
 import { m0005 } from './0005-labels'
 import { m0006 } from './0006-workspace'
 import { m0007 } from './0007-acct-bulk'
+import { m0008 } from './0008-btc-compact'
 import { m0009 } from './0009-acct-narrow'
 
 /** A numbered schema step. `up` runs inside the migration transaction. */
@@ -17,7 +18,7 @@ export interface Migration {
 }
 
 /** All migrations in order. Append new ones; never edit or renumber a released one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0009]
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009]
 
 /** The schema version this build writes. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

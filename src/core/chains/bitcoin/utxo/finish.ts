@@ -1,7 +1,8 @@
 import type { Db } from '../../../store/db'
 import type { SinkContext } from '../../../importers/types'
 import { rebuildIndexes } from './bulk'
-import { flushStaging } from './sink'
+import { AddressIds } from './addresses'
+import { flushStaging } from './staging'
 
 /**
  * End-of-import work for the UTXO model, inside the import's transaction:
@@ -20,6 +21,8 @@ interface ImportState {
   added: number
   /** In bulk mode: the CREATE statements of the indexes dropped for the load, rebuilt in finish. */
   dropped: string[] | null
+  /** Address ids seen by this import (addresses.ts). */
+  addrs: AddressIds
 }
 
 const states = new WeakMap<Db, ImportState>()
@@ -38,7 +41,7 @@ export function importState(db: Db): ImportState {
   let s = states.get(db)
   if (!s) {
     const max = (db.prepare('SELECT coalesce(max(id), 0) AS m FROM btc_tx').get() as { m: number }).m
-    s = { maxBefore: max, touchedExisting: false, cacheBefore: Number(db.pragma('cache_size', { simple: true })), added: 0, dropped: null }
+    s = { maxBefore: max, touchedExisting: false, cacheBefore: Number(db.pragma('cache_size', { simple: true })), added: 0, dropped: null, addrs: new AddressIds(db) }
     states.set(db, s)
     // Random-key index inserts (txids, addresses) thrash the default 2 MB page cache; a bounded cache (128 MB,
     // CHAINTRAIL_IMPORT_CACHE_MB to change) keeps a large import fast while memory stays flat in the file size.
@@ -50,47 +53,32 @@ export function importState(db: Db): ImportState {
 
 // INDEXED BY: without it the planner walks the whole outpoint index (every input) to find the few unresolved.
 const RESOLVE = `
-  UPDATE btc_input INDEXED BY btc_input_unresolved SET value = o.value, address = coalesce(btc_input.address, o.address)
+  UPDATE btc_input INDEXED BY btc_input_unresolved SET value = o.value, addr_id = coalesce(btc_input.addr_id, o.addr_id)
   FROM btc_tx t, btc_tx pt, btc_output o
   WHERE btc_input.value IS NULL AND btc_input.prev_txid IS NOT NULL
     AND t.id = btc_input.tx_id AND pt.network = t.network AND pt.txid = btc_input.prev_txid
     AND o.tx_id = pt.id AND o.vout = btc_input.prev_vout`
 
-// One event per output (received) and per input (sent) with a known address, grouped per address in one sort;
-// a tx counts once per address (count DISTINCT). The address's first source is a row of its earliest tx,
-// looked up after grouping (one index probe per address rather than a string per row).
+// One event per output (received) and per input (sent) with a known address, grouped per address id in one sort;
+// a tx counts once per address (count DISTINCT). Address rows already exist (made when their first row was stored,
+// addresses.ts), so this only adds to their totals.
 const EVENTS = `
   WITH ev AS (
-    SELECT t.network AS network, o.address AS address, t.id AS tx, o.value AS recv, 0 AS sent, 1 AS ic, 0 AS oc,
-           coalesce(t.block_time, t.seen_time) AS time
-      FROM btc_output o JOIN btc_tx t ON t.id = o.tx_id WHERE o.address IS NOT NULL AND o.tx_id > @after
+    SELECT o.addr_id AS a, o.tx_id AS tx, o.value AS recv, 0 AS sent, 1 AS ic, 0 AS oc FROM btc_output o WHERE o.addr_id IS NOT NULL AND o.tx_id > @after
     UNION ALL
-    SELECT t.network, i.address, t.id, 0, coalesce(i.value, 0), 0, 1, coalesce(t.block_time, t.seen_time)
-      FROM btc_input i JOIN btc_tx t ON t.id = i.tx_id WHERE i.address IS NOT NULL AND i.tx_id > @after
+    SELECT i.addr_id, i.tx_id, 0, coalesce(i.value, 0), 0, 1 FROM btc_input i WHERE i.addr_id IS NOT NULL AND i.tx_id > @after
   ), agg AS (
-    SELECT network, address, count(DISTINCT tx) AS txc, sum(recv) AS recv, sum(sent) AS sent, sum(ic) AS ic, sum(oc) AS oc,
-           min(time) AS first, max(time) AS last, min(tx) AS first_tx
-      FROM ev GROUP BY network, address
-  ), src AS (
-    SELECT agg.*, coalesce(
-        (SELECT evidence_id || ' ' || locator FROM btc_output WHERE tx_id = agg.first_tx AND address = agg.address LIMIT 1),
-        (SELECT evidence_id || ' ' || locator FROM btc_input WHERE tx_id = agg.first_tx AND address = agg.address LIMIT 1)) AS s
-      FROM agg
+    SELECT ev.a, count(DISTINCT ev.tx) AS g_txc, sum(ev.recv) AS g_recv, sum(ev.sent) AS g_sent, sum(ev.ic) AS g_ic, sum(ev.oc) AS g_oc,
+           min(coalesce(t.block_time, t.seen_time)) AS g_first, max(coalesce(t.block_time, t.seen_time)) AS g_last
+      FROM ev JOIN btc_tx t ON t.id = ev.tx GROUP BY ev.a
   )
-  INSERT INTO btc_address (network, address, type, tx_count, received, sent, in_count, out_count, first_seen, last_seen, evidence_id, locator)
-  SELECT network, address,
-         CASE WHEN address GLOB '[1mn]*' THEN 'p2pkh' WHEN address GLOB '[23]*' THEN 'p2sh'
-              WHEN address GLOB '*1p*' AND length(address) IN (62, 64) THEN 'p2tr'
-              WHEN address GLOB '*1q*' AND length(address) IN (42, 43, 44) THEN 'p2wpkh'
-              WHEN address GLOB '*1q*' THEN 'p2wsh' ELSE 'other' END,
-         txc, recv, sent, ic, oc, first, last,
-         CAST(substr(s, 1, instr(s, ' ') - 1) AS INTEGER), substr(s, instr(s, ' ') + 1)
-    FROM src WHERE true
-  ON CONFLICT (network, address) DO UPDATE SET
-    tx_count = tx_count + excluded.tx_count, received = received + excluded.received, sent = sent + excluded.sent,
-    in_count = in_count + excluded.in_count, out_count = out_count + excluded.out_count,
-    first_seen = CASE WHEN first_seen IS NULL OR excluded.first_seen < first_seen THEN excluded.first_seen ELSE first_seen END,
-    last_seen = CASE WHEN last_seen IS NULL OR excluded.last_seen > last_seen THEN excluded.last_seen ELSE last_seen END`
+  UPDATE btc_address SET
+    tx_count = tx_count + g_txc, received = received + g_recv, sent = sent + g_sent, in_count = in_count + g_ic, out_count = out_count + g_oc,
+    first_seen = CASE WHEN first_seen IS NULL OR g_first < first_seen THEN g_first ELSE first_seen END,
+    last_seen = CASE WHEN last_seen IS NULL OR g_last > last_seen THEN g_last ELSE last_seen END
+  FROM agg WHERE btc_address.id = agg.a`
+
+const RESET = 'UPDATE btc_address SET tx_count = 0, received = 0, sent = 0, in_count = 0, out_count = 0, first_seen = NULL, last_seen = NULL'
 
 /** Run at the end of every import (the pipeline calls each sink's finish). */
 export function finishUtxoImport(db: Db, ctx: Pick<SinkContext, 'count' | 'warn'>): void {
@@ -105,7 +93,7 @@ export function finishUtxoImport(db: Db, ctx: Pick<SinkContext, 'count' | 'warn'
   if (resolved) ctx.count('inputs.resolved', resolved)
   const stillOld = (db.prepare('SELECT count(*) AS n FROM btc_input WHERE value IS NULL AND prev_txid IS NOT NULL AND tx_id <= ?').get(s.maxBefore) as { n: number }).n
   if (s.touchedExisting || stillOld !== oldUnresolved) {
-    db.prepare('DELETE FROM btc_address').run()
+    db.prepare(RESET).run()
     db.prepare(EVENTS).run({ after: -1 })
   } else {
     db.prepare(EVENTS).run({ after: s.maxBefore })

@@ -2,6 +2,8 @@ import type { AddressDetail, AddressRow, SourceRef, TxDetail, TxRow } from '../.
 import { NETWORKS } from '../../../../shared/domain/networks'
 import type { Db } from '../../../store/db'
 import type { AddressQuery, ExploreProvider, TxQuery } from '../../../explore/providers'
+import { ADDRESS_ID_SQL, ADDRESS_OF_INPUT, ADDRESS_OF_OUTPUT } from './addresses'
+import { hashIn, hashOut, IN_EVIDENCE, IN_LOCATOR, OUT_EVIDENCE, OUT_LOCATOR } from './compact'
 import { utxoTransfers } from './transfers'
 
 /**
@@ -56,8 +58,8 @@ function txRow(db: Db, r: TxDb): TxRow {
     txid: r.txid,
     time: r.block_time ?? r.seen_time,
     block: r.block_height,
-    from: r.coinbase ? ['coinbase'] : distinct(db, "SELECT DISTINCT coalesce(address, 'unknown') AS a FROM btc_input WHERE tx_id = ? ORDER BY idx LIMIT ?", r.id),
-    to: distinct(db, "SELECT DISTINCT coalesce(address, 'no address') AS a FROM btc_output WHERE tx_id = ? ORDER BY vout LIMIT ?", r.id),
+    from: r.coinbase ? ['coinbase'] : distinct(db, FROM_LIST, r.id),
+    to: distinct(db, TO_LIST, r.id),
     amount: String(r.net ?? total),
     asset: n.symbol,
     symbol: n.symbol,
@@ -70,6 +72,10 @@ function txRow(db: Db, r: TxDb): TxRow {
   }
 }
 
+// Distinct input/output addresses of a tx in index order (addresses.ts: text from btc_address).
+const FROM_LIST = `SELECT DISTINCT coalesce(a.address, 'unknown') AS a FROM btc_input i ${ADDRESS_OF_INPUT} WHERE i.tx_id = ? ORDER BY i.idx LIMIT ?`
+const TO_LIST = `SELECT DISTINCT coalesce(a.address, 'no address') AS a FROM btc_output o ${ADDRESS_OF_OUTPUT} WHERE o.tx_id = ? ORDER BY o.vout LIMIT ?`
+
 const TX_SELECT = `SELECT t.id, t.network, t.txid, t.block_height, t.block_time, t.seen_time, t.fee, t.total_out, t.confirmed, t.coinbase, t.complete,
   e.sha256, e.original_name, t.locator, NULL AS net FROM btc_tx t JOIN evidence e ON e.id = t.evidence_id`
 
@@ -79,19 +85,19 @@ function txWhere(q: Pick<TxQuery, 'network' | 'filter' | 'address'>): { where: s
   const params: unknown[] = [q.network]
   const f = q.filter?.trim()
   if (q.address) {
-    parts.push('t.id IN (SELECT tx_id FROM btc_output WHERE address = ? UNION SELECT tx_id FROM btc_input WHERE address = ?)')
-    params.push(q.address, q.address)
+    parts.push('t.id IN (SELECT tx_id FROM btc_output WHERE addr_id = ' + ADDRESS_ID_SQL + ' UNION SELECT tx_id FROM btc_input WHERE addr_id = ' + ADDRESS_ID_SQL + ')')
+    params.push(q.network, q.address, q.network, q.address)
   }
   if (f) {
     if (/^[0-9a-fA-F]{4,64}$/.test(f) && !/^\d+$/.test(f)) {
-      parts.push('t.txid GLOB ?')
-      params.push(f.toLowerCase() + '*')
+      parts.push('t.txid BETWEEN ? AND ?')
+      params.push(...txidRange(f.toLowerCase()))
     } else if (/^\d{1,9}$/.test(f)) {
-      parts.push('(t.block_height = ? OR t.txid GLOB ?)')
-      params.push(Number(f), f + '*')
+      parts.push('(t.block_height = ? OR t.txid BETWEEN ? AND ?)')
+      params.push(Number(f), ...txidRange(f))
     } else if (/^[A-Za-z0-9]{1,90}$/.test(f)) {
-      parts.push('t.id IN (SELECT tx_id FROM btc_output WHERE address GLOB ? UNION SELECT tx_id FROM btc_input WHERE address GLOB ?)')
-      params.push(f + '*', f + '*')
+      parts.push('t.id IN (SELECT tx_id FROM btc_output WHERE addr_id IN ' + ADDRESSES_LIKE + ' UNION SELECT tx_id FROM btc_input WHERE addr_id IN ' + ADDRESSES_LIKE + ')')
+      params.push(q.network, f + '*', q.network, f + '*')
     } else {
       parts.push('0')
     }
@@ -99,15 +105,22 @@ function txWhere(q: Pick<TxQuery, 'network' | 'filter' | 'address'>): { where: s
   return { where: ' WHERE ' + parts.join(' AND '), params }
 }
 
+/** Every stored txid starting with a hex prefix lies in this BLOB range (an index range, like the old text GLOB). */
+function txidRange(prefix: string): [Buffer, Buffer] {
+  return [Buffer.from(prefix.padEnd(64, '0'), 'hex'), Buffer.from(prefix.padEnd(64, 'f'), 'hex')]
+}
+
 /** Net effect of a tx on one address (received − sent), for the address view. */
-const NET_SQL = `(SELECT coalesce(sum(value), 0) FROM btc_output WHERE tx_id = t.id AND address = ?) - (SELECT coalesce(sum(value), 0) FROM btc_input WHERE tx_id = t.id AND address = ?)`
+const NET_SQL = `(SELECT coalesce(sum(value), 0) FROM btc_output WHERE tx_id = t.id AND addr_id = ${ADDRESS_ID_SQL}) - (SELECT coalesce(sum(value), 0) FROM btc_input WHERE tx_id = t.id AND addr_id = ${ADDRESS_ID_SQL})`
+// Ids of this network's addresses starting with a prefix (bound: network, prefix + '*').
+const ADDRESSES_LIKE = '(SELECT id FROM btc_address WHERE network = ? AND address GLOB ?)'
 
 function listTxs(db: Db, q: TxQuery): { total: number; rows: TxRow[] } {
   const { where, params } = txWhere(q)
   const total = (db.prepare('SELECT count(*) AS n FROM btc_tx t' + where).get(...params) as { n: number }).n
   const select = q.address ? TX_SELECT.replace('NULL AS net', NET_SQL + ' AS net') : TX_SELECT
   const order = ' ORDER BY ' + TX_SORT[q.sort] + (q.desc ? ' DESC' : ' ASC') + ', t.id' + (q.desc ? ' DESC' : ' ASC') + ' LIMIT ? OFFSET ?'
-  const head = q.address ? [q.address, q.address] : []
+  const head = q.address ? [q.network, q.address, q.network, q.address] : []
   const rows = db
     .prepare(select + where + order)
     .safeIntegers(true)
@@ -115,8 +128,9 @@ function listTxs(db: Db, q: TxQuery): { total: number; rows: TxRow[] } {
   return { total, rows: rows.map((r) => txRow(db, numbers(r) as unknown as TxDb)) }
 }
 
-/** Small integer columns back to numbers (amount columns stay bigint). */
+/** Small integer columns back to numbers (amount columns stay bigint), hash columns back to hex text. */
 function numbers(r: Record<string, unknown>): Record<string, unknown> {
+  for (const k of ['txid', 'prev_txid', 'spent_by_txid']) if (k in r) r[k] = hashOut(r[k])
   for (const k of ['id', 'block_height', 'block_time', 'seen_time', 'confirmed', 'coinbase', 'complete', 'tx_count', 'in_count', 'out_count', 'first_seen', 'last_seen', 'vout', 'idx', 'prev_vout', 'spent_by_vin']) {
     if (typeof r[k] === 'bigint') r[k] = Number(r[k])
   }
@@ -168,12 +182,13 @@ function txDetail(db: Db, network: string | undefined, txid: string): TxDetail |
   const nets = network ? [network] : [...NETS]
   for (const net of nets) {
     if (!NETS.has(net)) continue
-    const r = db.prepare(TX_SELECT + ' WHERE t.network = ? AND t.txid = ?').safeIntegers(true).get(net, txid.toLowerCase()) as Record<string, unknown> | undefined
+    const r = db.prepare(TX_SELECT + ' WHERE t.network = ? AND t.txid = ?').safeIntegers(true).get(net, hashIn(txid.toLowerCase())) as Record<string, unknown> | undefined
     if (!r) continue
     const row = numbers(r) as unknown as TxDb
-    const ins = (db.prepare('SELECT i.*, e.sha256, e.original_name FROM btc_input i JOIN evidence e ON e.id = i.evidence_id WHERE tx_id = ? ORDER BY idx').safeIntegers(true).all(row.id) as Record<string, unknown>[]).map(numbers)
-    const outs = (db.prepare('SELECT o.*, e.sha256, e.original_name FROM btc_output o JOIN evidence e ON e.id = o.evidence_id WHERE tx_id = ? ORDER BY vout').safeIntegers(true).all(row.id) as Record<string, unknown>[]).map(numbers)
+    const ins = (db.prepare(INPUTS).safeIntegers(true).all(row.id) as Record<string, unknown>[]).map(numbers)
+    const outs = (db.prepare(OUTPUTS).safeIntegers(true).all(row.id) as Record<string, unknown>[]).map(numbers)
     const spender = db.prepare('SELECT t.txid, i.idx FROM btc_input i JOIN btc_tx t ON t.id = i.tx_id WHERE i.prev_txid = ? AND i.prev_vout = ? AND t.network = ? LIMIT 1')
+    const txidKey = hashIn(row.txid)
     const conflicts = db
       .prepare(
         `SELECT c.field, c.existing_value, c.new_value, ee.sha256 AS es, ee.original_name AS ef, c.existing_locator, ne.sha256 AS ns, ne.original_name AS nf, c.new_locator
@@ -184,8 +199,8 @@ function txDetail(db: Db, network: string | undefined, txid: string): TxDetail |
       ...txRow(db, row),
       inputs: ins.map((i) => ({ index: i.idx as number, prevTxid: i.prev_txid as string | null, prevVout: i.prev_vout as number | null, address: i.address as string | null, value: i.value === null ? null : String(i.value), coinbase: !!i.coinbase, source: src(i) })),
       outputs: outs.map((o) => {
-        const s = o.spent_by_txid ? null : (spender.get(row.txid, o.vout, net) as { txid: string; idx: number } | undefined)
-        return { index: o.vout as number, address: o.address as string | null, scriptType: o.script_type as string, value: String(o.value), spentBy: o.spent_by_txid ? `${o.spent_by_txid as string}:${(o.spent_by_vin as number | null) ?? '?'}` : s ? `${s.txid}:${s.idx}` : null, source: src(o) }
+        const s = o.spent_by_txid ? null : (spender.get(txidKey, o.vout, net) as { txid: Buffer; idx: number } | undefined)
+        return { index: o.vout as number, address: o.address as string | null, scriptType: o.script_type as string, value: String(o.value), spentBy: o.spent_by_txid ? `${o.spent_by_txid as string}:${(o.spent_by_vin as number | null) ?? '?'}` : s ? `${hashOut(s.txid)}:${s.idx}` : null, source: src(o) }
       }),
       conflicts: conflicts.map((c) => ({
         field: c.field!,
@@ -200,8 +215,14 @@ function txDetail(db: Db, network: string | undefined, txid: string): TxDetail |
 }
 
 function src(r: Record<string, unknown>): SourceRef {
-  return { sha256: r.sha256 as string, file: r.original_name as string, locator: r.locator as string }
+  return { sha256: r.sha256 as string, file: r.original_name as string, locator: r.src_locator as string }
 }
+
+// Inputs/outputs of one tx with their source; derived source columns resolved (compact.ts).
+const INPUTS = `SELECT i.*, a.address, ${IN_LOCATOR} AS src_locator, e.sha256, e.original_name FROM btc_input i JOIN btc_tx t ON t.id = i.tx_id
+  ${ADDRESS_OF_INPUT} JOIN evidence e ON e.id = ${IN_EVIDENCE} WHERE i.tx_id = ? ORDER BY i.idx`
+const OUTPUTS = `SELECT o.*, a.address, ${OUT_LOCATOR} AS src_locator, e.sha256, e.original_name FROM btc_output o JOIN btc_tx t ON t.id = o.tx_id
+  ${ADDRESS_OF_OUTPUT} JOIN evidence e ON e.id = ${OUT_EVIDENCE} WHERE o.tx_id = ? ORDER BY o.vout`
 
 /** The Bitcoin-family provider. */
 export const utxoProvider: ExploreProvider = {

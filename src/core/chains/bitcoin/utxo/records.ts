@@ -64,6 +64,11 @@ export interface BtcOutputRecord {
   value: bigint
   spentByTxid?: string | null
   spentByVin?: number | null
+  /**
+   * Whether scriptHex is exactly the script of `address` (compact.ts scriptIn), when already worked out off the
+   * main thread (the parse worker's wire encoder); undefined: the sink works it out.
+   */
+  scriptIsAddress?: boolean
   at: string
 }
 

@@ -2,7 +2,10 @@ import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../../store/db'
 import type { ImportRecord, Sink, SinkContext } from '../../../importers/types'
 import { dropSecondaryIndexes, wantsBulk } from './bulk'
-import { discardImportState, finishUtxoImport, importState } from './finish'
+import { finishUtxoImport, importState } from './finish'
+import { ensureStaging, flushStaging } from './staging'
+import { ADDRESS_OF_INPUT, ADDRESS_OF_OUTPUT, type AddressIds } from './addresses'
+import { hashIn, HASH_COLUMNS, SCRIPT_MARKER, scriptIn, subLocator, textRow } from './compact'
 import { BTC_TX, BTC_WARNING, type BtcInputRecord, type BtcOutputRecord, type BtcTxRecord } from './records'
 
 /**
@@ -23,40 +26,6 @@ interface Stmts {
 }
 
 const cache = new WeakMap<Db, Stmts>()
-// Keyed by the per-file context object: an import id can repeat after a rollback, the context cannot.
-const stagedFor = new WeakMap<Db, SinkContext>()
-
-/**
- * New inputs/outputs are appended to TEMP staging tables (no keys, no indexes) while the file streams, then
- * moved into btc_input/btc_output sorted by key in one INSERT … SELECT per table (RELIABILITY D2: still the
- * same transaction). Maintaining all six indexes row by row, interleaved across three tables, thrashes the
- * page cache once a case outgrows it; moving per table keeps each table's indexes hot in turn.
- * Staged rows are moved before any lookup of existing rows (merge path) and in finish.
- */
-function ensureStaging(db: Db, ctx: SinkContext): void {
-  if (stagedFor.get(db) === ctx) return
-  // The marker table is created inside the import's transaction and dropped by finish, so it exists only while
-  // an import is live: a state left by an import that rolled back (indexes restored, rows gone) is discarded.
-  if (!db.prepare("SELECT 1 FROM sqlite_temp_master WHERE name = 'btc_import_live'").get()) discardImportState(db)
-  db.exec(
-    'CREATE TEMP TABLE IF NOT EXISTS btc_import_live (x);' +
-      'CREATE TEMP TABLE IF NOT EXISTS btc_input_stage (tx_id, idx, prev_txid, prev_vout, prev_ref, address, value, coinbase, sequence, scriptsig, witness, evidence_id, locator);' +
-      'CREATE TEMP TABLE IF NOT EXISTS btc_output_stage (tx_id, vout, address, script_type, script_hex, value, spent_by_txid, spent_by_vin, evidence_id, locator)'
-  )
-  stagedFor.set(db, ctx)
-}
-
-/** Move staged rows into the real tables (sorted by primary key). */
-export function flushStaging(db: Db): void {
-  if (!stagedFor.has(db)) return
-  const exists = db.prepare("SELECT count(*) AS n FROM sqlite_temp_master WHERE name = 'btc_input_stage'").get() as { n: number }
-  if (!exists.n) return
-  db.exec(
-    'INSERT INTO btc_input SELECT * FROM temp.btc_input_stage ORDER BY tx_id, idx; DELETE FROM temp.btc_input_stage;' +
-      'INSERT INTO btc_output SELECT * FROM temp.btc_output_stage ORDER BY tx_id, vout; DELETE FROM temp.btc_output_stage'
-  )
-}
-
 function stmts(db: Db): Stmts {
   let s = cache.get(db)
   if (s) return s
@@ -69,23 +38,23 @@ function stmts(db: Db): Stmts {
        ON CONFLICT (network, txid) DO NOTHING RETURNING id`
     ),
     insIn: db.prepare(
-      `INSERT INTO temp.btc_input_stage (tx_id, idx, prev_txid, prev_vout, prev_ref, address, value, coinbase, sequence, scriptsig, witness, evidence_id, locator)
+      `INSERT INTO temp.btc_input_stage (tx_id, idx, prev_txid, prev_vout, prev_ref, addr_id, value, coinbase, sequence, scriptsig, witness, evidence_id, locator)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ),
     insOut: db.prepare(
-      `INSERT INTO temp.btc_output_stage (tx_id, vout, address, script_type, script_hex, value, spent_by_txid, spent_by_vin, evidence_id, locator)
+      `INSERT INTO temp.btc_output_stage (tx_id, vout, addr_id, script_type, script_hex, value, spent_by_txid, spent_by_vin, evidence_id, locator)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ),
     insInDirect: db.prepare(
-      `INSERT INTO btc_input (tx_id, idx, prev_txid, prev_vout, prev_ref, address, value, coinbase, sequence, scriptsig, witness, evidence_id, locator)
+      `INSERT INTO btc_input (tx_id, idx, prev_txid, prev_vout, prev_ref, addr_id, value, coinbase, sequence, scriptsig, witness, evidence_id, locator)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ),
     insOutDirect: db.prepare(
-      `INSERT INTO btc_output (tx_id, vout, address, script_type, script_hex, value, spent_by_txid, spent_by_vin, evidence_id, locator)
+      `INSERT INTO btc_output (tx_id, vout, addr_id, script_type, script_hex, value, spent_by_txid, spent_by_vin, evidence_id, locator)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ),
-    selIn: db.prepare('SELECT * FROM btc_input WHERE tx_id = ? AND idx = ?').safeIntegers(true),
-    selOut: db.prepare('SELECT * FROM btc_output WHERE tx_id = ? AND vout = ?').safeIntegers(true)
+    selIn: db.prepare('SELECT i.*, a.address FROM btc_input i ' + ADDRESS_OF_INPUT + ' WHERE i.tx_id = ? AND i.idx = ?').safeIntegers(true),
+    selOut: db.prepare('SELECT o.*, a.address FROM btc_output o ' + ADDRESS_OF_OUTPUT + ' WHERE o.tx_id = ? AND o.vout = ?').safeIntegers(true)
   }
   cache.set(db, s)
   return s
@@ -129,16 +98,50 @@ let bulk = false
 const b = (v: boolean | undefined): number => (v ? 1 : 0)
 const n = <T>(v: T | undefined): T | null => (v === undefined ? null : v)
 
+/** The tx row an input/output hangs off: its source is theirs too unless they say otherwise (compact.ts). */
+interface TxSource {
+  id: number | bigint
+  network: string
+  evidenceId: number
+  locator: string
+  addrs: AddressIds
+}
+
 /**
  * scriptsig/witness are not copied into the tables: they are the bulk of an input's bytes, no view uses them,
  * and the locker file keeps them at the input's locator (the columns stay for a later opt-in).
+ * The source columns are NULL when they are the tx's own plus "/vin/<idx>" (derived on read, compact.ts).
  */
-function insertInput(s: Stmts, txId: number | bigint, i: BtcInputRecord, ctx: SinkContext): void {
-  ;(bulk ? s.insInDirect : s.insIn).run(txId, i.index, i.prevTxid, i.prevVout, n(i.prevRef), i.address, i.value, b(i.coinbase), n(i.sequence), null, null, ctx.evidenceId, sub(ctx.locator, i.at))
+function insertInput(s: Stmts, tx: TxSource, i: BtcInputRecord, ctx: SinkContext): void {
+  const own = isOwn(tx, ctx, i.at, VIN, i.index)
+  const loc = own ? null : subLocator(ctx.locator, i.at)
+  let addr: number | null = null
+  if (i.address !== null) addr = tx.addrs.cached(tx.network, i.address) ?? tx.addrs.make(tx.network, i.address, ctx.evidenceId, loc ?? subLocator(ctx.locator, i.at))
+  ;(bulk ? s.insInDirect : s.insIn).run(
+    tx.id, i.index, hashIn(i.prevTxid), i.prevVout, n(i.prevRef), addr, i.value, b(i.coinbase), n(i.sequence), null, null, own ? null : ctx.evidenceId, loc
+  )
 }
 
-function insertOutput(s: Stmts, txId: number | bigint, o: BtcOutputRecord, ctx: SinkContext): void {
-  ;(bulk ? s.insOutDirect : s.insOut).run(txId, o.vout, o.address, o.scriptType, n(o.scriptHex), o.value, n(o.spentByTxid), n(o.spentByVin), ctx.evidenceId, sub(ctx.locator, o.at))
+function insertOutput(s: Stmts, tx: TxSource, o: BtcOutputRecord, ctx: SinkContext): void {
+  const own = isOwn(tx, ctx, o.at, VOUT, o.vout)
+  const loc = own ? null : subLocator(ctx.locator, o.at)
+  let addr: number | null = null
+  if (o.address !== null) addr = tx.addrs.cached(tx.network, o.address) ?? tx.addrs.make(tx.network, o.address, ctx.evidenceId, loc ?? subLocator(ctx.locator, o.at))
+  const script = o.scriptIsAddress === undefined ? scriptIn(o.scriptHex, o.scriptType, o.address, tx.network) : o.scriptIsAddress ? SCRIPT_MARKER : n(o.scriptHex)
+  ;(bulk ? s.insOutDirect : s.insOut).run(tx.id, o.vout, addr, o.scriptType, script, o.value, hashIn(n(o.spentByTxid)), n(o.spentByVin), own ? null : ctx.evidenceId, loc)
+}
+
+// "/vin/<k>" and "/vout/<k>" made once for the common small indexes (compared per row, not rebuilt per row).
+const VIN = Array.from({ length: 256 }, (_, k) => '/vin/' + k)
+const VOUT = Array.from({ length: 256 }, (_, k) => '/vout/' + k)
+
+/** Is a child's source the tx's own plus its standard suffix (stored as NULLs, compact.ts)? */
+function isOwn(tx: TxSource, ctx: SinkContext, at: string, names: string[], k: number): boolean {
+  if (ctx.evidenceId !== tx.evidenceId) return false
+  const suffix = names[k] ?? (names === VIN ? '/vin/' : '/vout/') + k
+  // Same tx locator on both sides (a new tx): the locators agree exactly when the suffixes do.
+  if (ctx.locator === tx.locator) return at === suffix
+  return subLocator(ctx.locator, at) === subLocator(tx.locator, suffix)
 }
 
 /** Compare one field: fill a gap, or report a disagreement. Returns the SQL assignment to make, if any. */
@@ -168,11 +171,29 @@ function fill(db: Db, table: 'btc_tx' | 'btc_input' | 'btc_output', col: string,
   const k = table + '.' + col
   let st = m.get(k)
   if (!st) {
-    const sql = 'UPDATE ' + table + ' SET ' + col + ' = ? WHERE ' + where + ' AND ' + col + ' IS NULL'
+    const c = col === 'address' ? 'addr_id' : col
+    const sql = 'UPDATE ' + table + ' SET ' + c + ' = ? WHERE ' + where + ' AND ' + c + ' IS NULL'
     st = db.prepare(sql)
     m.set(k, st)
   }
   return st
+}
+
+/** A value filled into a column, in its stored form (hash columns as BLOBs, addresses as ids; a filled script stays text). */
+function stored(col: string, v: unknown, network?: string, ctx?: SinkContext, at = ''): unknown {
+  if (col === 'address' && ctx && network && typeof v === 'string') {
+    const a = importState(ctx.db).addrs
+    return a.cached(network, v) ?? a.make(network, v, ctx.evidenceId, subLocator(ctx.locator, at))
+  }
+  return HASH_COLUMNS.has(col) && typeof v === 'string' ? hashIn(v) : v
+}
+
+// Consecutive txs mostly share their block: its hash is converted once.
+let lastBlock: { text: string; stored: Buffer | string } | null = null
+function blockHashIn(h: string | null): Buffer | string | null {
+  if (h === null) return null
+  if (lastBlock?.text !== h) lastBlock = { text: h, stored: hashIn(h) }
+  return lastBlock.stored
 }
 
 function storeTx(rec: BtcTxRecord, ctx: SinkContext): void {
@@ -185,13 +206,15 @@ function storeTx(rec: BtcTxRecord, ctx: SinkContext): void {
   if (!rec.complete) ctx.count('transactions.partial')
   // Insert first: a new tx (the common case) costs one probe of the (network, txid) index, not two.
   const ins = s.insTx.get(
-    rec.network, rec.txid, n(rec.wtxid), n(rec.blockHeight), n(rec.blockHash), n(rec.blockTime), n(rec.seenTime), n(rec.fee), n(rec.size), n(rec.vsize),
+    rec.network, hashIn(rec.txid), hashIn(n(rec.wtxid)), n(rec.blockHeight), blockHashIn(n(rec.blockHash)), n(rec.blockTime), n(rec.seenTime), n(rec.fee), n(rec.size), n(rec.vsize),
     n(rec.weight), n(rec.version), n(rec.locktime), b(rec.coinbase), b(rec.confirmed), n(rec.inputCount), n(rec.outputCount),
     rec.complete ? totalOut : null, b(rec.complete), ctx.evidenceId, ctx.locator
   ) as { id: number } | undefined
   if (ins) {
-    for (const i of rec.inputs) insertInput(s, ins.id, i, ctx)
-    for (const o of rec.outputs) insertOutput(s, ins.id, o, ctx)
+    const tx: TxSource = { id: ins.id, network: rec.network, evidenceId: ctx.evidenceId, locator: ctx.locator, addrs: st.addrs }
+    // Outputs first: an address first named here takes the output as its source (addresses.ts).
+    for (const o of rec.outputs) insertOutput(s, tx, o, ctx)
+    for (const i of rec.inputs) insertInput(s, tx, i, ctx)
     ctx.count('transactions.new')
     ctx.count('inputs.new', rec.inputs.length)
     ctx.count('outputs.new', rec.outputs.length)
@@ -201,7 +224,7 @@ function storeTx(rec: BtcTxRecord, ctx: SinkContext): void {
     }
     return
   }
-  const existing = s.selTx.get(rec.network, rec.txid) as Row
+  const existing = textRow(s.selTx.get(rec.network, hashIn(rec.txid)) as Row)
   mergeTx(s, rec, existing, ctx, totalOut)
 }
 
@@ -209,33 +232,49 @@ function mergeTx(s: Stmts, rec: BtcTxRecord, row: Row, ctx: SinkContext, totalOu
   const db = ctx.db
   const key = `${rec.network}:${rec.txid}`
   const id = row.id as bigint
+  const tx: TxSource = { id, network: rec.network, evidenceId: Number(row.evidence_id), locator: String(row.locator), addrs: importState(db).addrs }
+  // A child row with derived source columns takes the tx's (what a conflict note names as the existing source).
+  const child = (r: Row, suffix: string): Row => {
+    textRow(r, rec.network)
+    if (r.locator === null) {
+      r.evidence_id = row.evidence_id
+      r.locator = subLocator(tx.locator, suffix)
+    }
+    return r
+  }
   importState(db).touchedExisting = true
   flushStaging(db)
   ctx.addSource(BTC_TX, key)
   ctx.count('transactions.existing')
-  for (const [f, col] of HEADER) if (reconcile(ctx, key, col, row[col], rec[f], row)) fill(db, 'btc_tx', col, 'id = ?').run(rec[f], id)
+  for (const [f, col] of HEADER) if (reconcile(ctx, key, col, row[col], rec[f], row)) fill(db, 'btc_tx', col, 'id = ?').run(stored(col, rec[f]), id)
   if (rec.seenTime !== undefined && rec.seenTime !== null && row.seen_time === null) fill(db, 'btc_tx', 'seen_time', 'id = ?').run(rec.seenTime, id)
   if (rec.confirmed && !row.confirmed) db.prepare('UPDATE btc_tx SET confirmed = 1 WHERE id = ?').run(id)
   if (rec.coinbase && !row.coinbase) reconcile(ctx, key, 'coinbase', 0, 1, row)
   for (const i of rec.inputs) {
-    const have = s.selIn.get(id, i.index) as Row | undefined
+    const got = s.selIn.get(id, i.index) as Row | undefined
+    const have = got && child(got, '/vin/' + i.index)
     if (!have) {
-      insertInput(s, id, i, ctx)
+      insertInput(s, tx, i, ctx)
       ctx.count('inputs.new')
       continue
     }
     ctx.count('inputs.existing')
-    for (const [f, col] of INPUT) if (reconcile(ctx, key, `vin/${i.index}/${col}`, have[col], i[f], have)) fill(db, 'btc_input', col, 'tx_id = ? AND idx = ?').run(i[f], id, i.index)
+    for (const [f, col] of INPUT) {
+      if (reconcile(ctx, key, `vin/${i.index}/${col}`, have[col], i[f], have)) fill(db, 'btc_input', col, 'tx_id = ? AND idx = ?').run(stored(col, i[f], rec.network, ctx, i.at), id, i.index)
+    }
   }
   for (const o of rec.outputs) {
-    const have = s.selOut.get(id, o.vout) as Row | undefined
+    const got = s.selOut.get(id, o.vout) as Row | undefined
+    const have = got && child(got, '/vout/' + o.vout)
     if (!have) {
-      insertOutput(s, id, o, ctx)
+      insertOutput(s, tx, o, ctx)
       ctx.count('outputs.new')
       continue
     }
     ctx.count('outputs.existing')
-    for (const [f, col] of OUTPUT) if (reconcile(ctx, key, `vout/${o.vout}/${col}`, have[col], o[f], have)) fill(db, 'btc_output', col, 'tx_id = ? AND vout = ?').run(o[f], id, o.vout)
+    for (const [f, col] of OUTPUT) {
+      if (reconcile(ctx, key, `vout/${o.vout}/${col}`, have[col], o[f], have)) fill(db, 'btc_output', col, 'tx_id = ? AND vout = ?').run(stored(col, o[f], rec.network, ctx, o.at), id, o.vout)
+    }
     // "unknown" is what a source without script info says; a real type from another source is no conflict.
     if (have.script_type === 'unknown' && o.scriptType !== 'unknown') db.prepare('UPDATE btc_output SET script_type = ? WHERE tx_id = ? AND vout = ?').run(o.scriptType, id, o.vout)
     else if (o.scriptType !== 'unknown' && have.script_type !== o.scriptType) reconcile(ctx, key, `vout/${o.vout}/script_type`, have.script_type, o.scriptType, have)
@@ -254,11 +293,6 @@ export const utxoSink: Sink = {
   finish(db, ctx) {
     finishUtxoImport(db, ctx)
   }
-}
-
-/** Locator of a part of a record: "line 3:1 /0" + "/vin/1"; a whole-document record ("/") gives "/vin/1". */
-function sub(locator: string, suffix: string): string {
-  return locator === '/' && suffix ? suffix : locator + suffix
 }
 
 /** Passes importer notes (paged tx, hasMore, double-spend flag) into the import summary. */

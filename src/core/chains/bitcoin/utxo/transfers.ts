@@ -1,6 +1,8 @@
 import type { Db } from '../../../store/db'
 import type { FlowQuery, FlowTransfer } from '../../../explore/providers'
 import { NETWORKS } from '../../../../shared/domain/networks'
+import { ADDRESS_OF_INPUT, ADDRESS_OF_OUTPUT } from './addresses'
+import { hashOut, OUT_EVIDENCE, OUT_LOCATOR } from './compact'
 
 /**
  * The derived transfer view of Bitcoin transactions for the flow graph and tracing.
@@ -99,6 +101,10 @@ function transfersOf(tx: TxLite, ins: InLite[], outs: OutLite[]): FlowTransfer[]
 }
 
 const BATCH = 1000
+// Each output with its source (derived from the tx's when not stored, compact.ts).
+const INS = `SELECT i.tx_id, a.address, i.value FROM btc_input i ${ADDRESS_OF_INPUT} WHERE i.tx_id BETWEEN ? AND ? ORDER BY i.tx_id, i.idx`
+const OUTS = `SELECT o.tx_id, o.vout, a.address, o.value, ${OUT_EVIDENCE} AS evidence_id, ${OUT_LOCATOR} AS locator
+  FROM btc_output o JOIN btc_tx t ON t.id = o.tx_id ${ADDRESS_OF_OUTPUT} WHERE o.tx_id BETWEEN ? AND ? ORDER BY o.tx_id, o.vout`
 
 /** Stream the transfers of the case's Bitcoin transactions in tx order, in batches (constant memory). */
 export function* utxoTransfers(db: Db, q: FlowQuery): Iterable<FlowTransfer> {
@@ -108,12 +114,14 @@ export function* utxoTransfers(db: Db, q: FlowQuery): Iterable<FlowTransfer> {
        WHERE id > @last AND (@net IS NULL OR network = @net) AND (@since IS NULL OR coalesce(block_time, seen_time) >= @since)
          AND (@until IS NULL OR coalesce(block_time, seen_time) <= @until) ORDER BY id LIMIT @lim`
     )
-  const selIn = db.prepare('SELECT tx_id, address, value FROM btc_input WHERE tx_id BETWEEN ? AND ? ORDER BY tx_id, idx').safeIntegers(true)
-  const selOut = db.prepare('SELECT tx_id, vout, address, value, evidence_id, locator FROM btc_output WHERE tx_id BETWEEN ? AND ? ORDER BY tx_id, vout').safeIntegers(true)
+  const selIn = db.prepare(INS).safeIntegers(true)
+  const selOut = db.prepare(OUTS).safeIntegers(true)
   const wanted = q.addresses ? new Set(q.addresses) : null
   let last = 0
   for (;;) {
-    const txs = selTx.all({ last, net: q.network ?? null, since: q.since ?? null, until: q.until ?? null, lim: BATCH }) as TxLite[]
+    const txs = (selTx.all({ last, net: q.network ?? null, since: q.since ?? null, until: q.until ?? null, lim: BATCH }) as (Omit<TxLite, 'txid'> & { txid: Buffer })[]).map(
+      (t) => ({ ...t, txid: hashOut(t.txid)! })
+    )
     if (!txs.length) return
     const lo = txs[0].id
     const hi = txs[txs.length - 1].id

@@ -1,4 +1,5 @@
 import type { WireCodec } from '../../../importers/wire'
+import { scriptIn, SCRIPT_MARKER } from './compact'
 import type { BtcInputRecord, BtcOutputRecord, BtcTxRecord } from './records'
 
 /**
@@ -16,7 +17,8 @@ export const btcTxWire: WireCodec = {
       d.locktime, d.coinbase, d.confirmed, d.inputCount, d.outputCount, d.complete, d.inputs.length, d.outputs.length
     )
     for (const i of d.inputs) out.push(i.index, i.prevTxid, i.prevVout, i.prevRef, i.address, i.value, i.coinbase, i.sequence, i.at)
-    for (const o of d.outputs) out.push(o.vout, o.address, o.scriptType, o.scriptHex, o.value, o.spentByTxid, o.spentByVin, o.at)
+    // The script-vs-address check (a decode per new address) is done here, in the worker, not in the sink.
+    for (const o of d.outputs) out.push(o.vout, o.address, o.scriptType, o.scriptHex, o.value, o.spentByTxid, o.spentByVin, o.at, scriptIn(o.scriptHex, o.scriptType, o.address, d.network) === SCRIPT_MARKER)
   },
   decode(b, at) {
     let i = at.i
@@ -36,9 +38,10 @@ export const btcTxWire: WireCodec = {
         sequence: b[i + 7], scriptsig: null, witness: null, at: b[i + 8]
       } as BtcInputRecord
     }
-    for (let k = 0; k < nOut; k++, i += 8) {
+    for (let k = 0; k < nOut; k++, i += 9) {
       outputs[k] = {
-        vout: b[i], address: b[i + 1], scriptType: b[i + 2], scriptHex: b[i + 3], value: b[i + 4], spentByTxid: b[i + 5], spentByVin: b[i + 6], at: b[i + 7]
+        vout: b[i], address: b[i + 1], scriptType: b[i + 2], scriptHex: b[i + 3], value: b[i + 4], spentByTxid: b[i + 5], spentByVin: b[i + 6], at: b[i + 7],
+        scriptIsAddress: b[i + 8]
       } as BtcOutputRecord
     }
     at.i = i

@@ -160,7 +160,7 @@ describe.skipIf(!!sharedFixturesMissing)('real Bitcoin samples', () => {
     const results = await importFiles(core, caseId, index.map((x) => shared(X + 'bitcoin-raw/' + x.file)))
     expect(results.every((r) => r.format === 'btc-raw-hex')).toBe(true)
     for (const x of index) {
-      const row = db.prepare('SELECT wtxid, input_count, output_count FROM btc_tx WHERE txid = ?').get(x.txid) as { wtxid: string; input_count: number; output_count: number }
+      const row = db.prepare('SELECT lower(hex(wtxid)) AS wtxid, input_count, output_count FROM btc_tx WHERE txid = unhex(?)').get(x.txid) as { wtxid: string; input_count: number; output_count: number }
       expect([x.file, row]).toEqual([x.file, { wtxid: x.wtxid, input_count: x.n_in, output_count: x.n_out }])
     }
     // fan-out tx: 57 outputs; the sum of their values equals what bitcoinjs read from the bytes.
@@ -171,7 +171,7 @@ describe.skipIf(!!sharedFixturesMissing)('real Bitcoin samples', () => {
   it('raw hex a06d148e (block 696394): 1 input, 5 outputs, legacy (wtxid = txid)', async () => {
     const { core, caseId, db } = btcCase()
     await importFiles(core, caseId, [shared(X + 'bitcoin-raw/tx_a06d148e_mainnet-block696394.hex')])
-    const row = db.prepare('SELECT txid, wtxid, input_count, output_count, size FROM btc_tx').get() as Record<string, unknown>
+    const row = db.prepare('SELECT lower(hex(txid)) AS txid, lower(hex(wtxid)) AS wtxid, input_count, output_count, size FROM btc_tx').get() as Record<string, unknown>
     expect(row).toMatchObject({ input_count: 1, output_count: 5, size: 320 })
     expect(row.wtxid).toBe(row.txid)
     expect(String(row.txid).startsWith('a06d148e')).toBe(true)
