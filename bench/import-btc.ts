@@ -5,6 +5,7 @@ import Database from 'better-sqlite3'
 import { createCase } from '../src/core/case/case-folder'
 import { createCore } from '../src/core/core'
 import { writeEsploraFile } from './lib/esplora-gen'
+import { buildIndexes } from '../src/core/store/index-build'
 
 /**
  * Bench: N synthetic Esplora txs (default 1,000,000; `--n 100000` for a quick run) → JSON file → the real import
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
     flush()
   }
   t = Date.now()
-  for (const { sql } of ddl.filter((d) => d.type === 'index')) db.exec(sql)
+  buildIndexes(db, ddl.filter((d) => d.type === 'index').map((d) => d.sql))
   db.exec('COMMIT')
   db.pragma('wal_checkpoint(TRUNCATE)')
   const bareSecs = (insertMs + Date.now() - t) / 1000

@@ -1,6 +1,7 @@
 import { formatUnits } from '../../../shared/domain/amount'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../store/db'
+import { buildIndexes } from '../../store/index-build'
 import { ACCT_TRANSFER_INDEXES } from '../../store/migrations/0007-acct-bulk'
 import type { ImportRecord, Sink, SinkContext } from '../types'
 import { KIND, type TransferRec } from './records'
@@ -192,7 +193,7 @@ function finishBulk(st: FileState, ctx: SinkContext): void {
   const db = ctx.db
   drainBulk(st)
   const endId = (db.prepare('SELECT coalesce(max(id), 0) AS m FROM acct_transfers').get() as { m: number }).m
-  for (const sql of ACCT_TRANSFER_INDEXES) db.exec(sql)
+  buildIndexes(db, ACCT_TRANSFER_INDEXES)
   markOverlaps(db, st.startId, endId, st.suspects)
   st.seen = undefined
   // Count the rows that stay before replaying: replayed rows may reuse ids inside the bulk range, and the exact

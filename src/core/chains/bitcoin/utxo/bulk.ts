@@ -1,4 +1,5 @@
 import type { Db } from '../../../store/db'
+import { buildIndexes } from '../../../store/index-build'
 
 /**
  * Bulk-load mode of a large import (TOOLCHAIN pitfall 7: loading with indexes present is ~10× slower).
@@ -40,5 +41,5 @@ export function dropSecondaryIndexes(db: Db): string[] {
 
 /** Recreate indexes dropped by `dropSecondaryIndexes` (one sort per index instead of a B-tree insert per row). */
 export function rebuildIndexes(db: Db, sqls: string[]): void {
-  for (const sql of sqls) db.exec(sql)
+  buildIndexes(db, sqls)
 }
