@@ -28,6 +28,11 @@ export interface LockerPut {
   verified: boolean
 }
 
+/** The error when a locker copy does not hash back to its source (here, or in a parse worker's deferred check). */
+export function copyMismatch(name: string): ApiError {
+  return new ApiError('IO', `the locker copy of ${name} does not read back identically (disk or filesystem fault)`)
+}
+
 /** Options of putInLocker. */
 export interface PutOptions {
   /**
@@ -53,7 +58,7 @@ export async function putInLocker(caseDir: string, sourcePath: string, opts: Put
     const reread = await hashFile(tmp)
     if (reread.sha256 !== sha256 || reread.size !== size) {
       rmSync(tmp, { force: true })
-      throw new ApiError('IO', `the locker copy of ${sourcePath} does not read back identically (disk or filesystem fault)`)
+      throw copyMismatch(sourcePath)
     }
   }
   const relPath = lockerRelPath(sha256)

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads'
 import { ApiError, type ApiErrorShape } from '../../shared/api/errors'
 import { ParseError, type Importer, type ImportInput, type ImportOptions, type ImportRecord, type SourceLocation } from './types'
 import { hashFile } from '../evidence/hash-file'
+import { copyMismatch } from '../evidence/locker'
 import { decodeBatch } from './wire'
 
 /**
@@ -100,10 +101,6 @@ export async function stopParseWorker(pw: ParseWorker | null | undefined): Promi
 export interface ExpectedCopy {
   sha256: string
   size: number
-}
-
-function copyMismatch(name: string): ApiError {
-  return new ApiError('IO', `the locker copy of ${name} does not read back identically (disk or filesystem fault)`)
 }
 
 /**

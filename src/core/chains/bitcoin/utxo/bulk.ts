@@ -1,5 +1,4 @@
 import type { Db } from '../../../store/db'
-import { buildIndexes } from '../../../store/index-build'
 
 /**
  * Bulk-load mode of a large import (TOOLCHAIN pitfall 7: loading with indexes present is ~10× slower).
@@ -29,7 +28,7 @@ export function wantsBulk(added: number, before: number): boolean {
   return added >= min && added >= before
 }
 
-/** Drop the secondary indexes of the UTXO tables; returns their CREATE statements for `rebuildIndexes`. */
+/** Drop the secondary indexes of the UTXO tables; returns their CREATE statements for `buildIndexes`. */
 export function dropSecondaryIndexes(db: Db): string[] {
   const rows = db
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (?, ?, ?) AND name NOT IN (?) ORDER BY name")
@@ -37,9 +36,4 @@ export function dropSecondaryIndexes(db: Db): string[] {
   // Names come from sqlite_master (our own migrations), quoted anyway.
   for (const r of rows) db.exec('DROP INDEX "' + r.name.replace(/"/g, '""') + '"')
   return rows.map((r) => r.sql)
-}
-
-/** Recreate indexes dropped by `dropSecondaryIndexes` (one sort per index instead of a B-tree insert per row). */
-export function rebuildIndexes(db: Db, sqls: string[]): void {
-  buildIndexes(db, sqls)
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../../store/db'
 import type { SinkContext } from '../../../importers/types'
-import { rebuildIndexes } from './bulk'
+import { buildIndexes } from '../../../store/index-build'
 import { AddressIds } from './addresses'
 import { flushStaging } from './staging'
 
@@ -87,7 +87,7 @@ export function finishUtxoImport(db: Db, ctx: Pick<SinkContext, 'count' | 'warn'
   states.delete(db)
   flushStaging(db)
   db.exec('DROP TABLE IF EXISTS temp.btc_import_live')
-  if (s.dropped) rebuildIndexes(db, s.dropped)
+  if (s.dropped) buildIndexes(db, s.dropped)
   const oldUnresolved = (db.prepare('SELECT count(*) AS n FROM btc_input WHERE value IS NULL AND prev_txid IS NOT NULL AND tx_id <= ?').get(s.maxBefore) as { n: number }).n
   const resolved = db.prepare(RESOLVE).run().changes
   if (resolved) ctx.count('inputs.resolved', resolved)
