@@ -2,6 +2,8 @@ import type { Db } from '../../../store/db'
 import type { SinkContext } from '../../../importers/types'
 import { buildIndexes } from '../../../store/index-build'
 import { AddressIds } from './addresses'
+import { AddressTotals } from './address-totals'
+import { ChildRows } from './child-rows'
 import { flushStaging } from './staging'
 
 /**
@@ -23,6 +25,10 @@ interface ImportState {
   dropped: string[] | null
   /** Address ids seen by this import (addresses.ts). */
   addrs: AddressIds
+  /** Input/output rows not yet written (child-rows.ts). */
+  rows: ChildRows
+  /** Address totals of the new txs, summed while streaming (address-totals.ts). */
+  totals: AddressTotals
 }
 
 const states = new WeakMap<Db, ImportState>()
@@ -36,12 +42,17 @@ export function discardImportState(db: Db): void {
   db.pragma('cache_size = ' + String(Math.trunc(s.cacheBefore)))
 }
 
+/** Write the live import's pending input/output rows (before anything reads those tables). */
+export function flushChildRows(db: Db): void {
+  states.get(db)?.rows.flush()
+}
+
 /** Per-import bookkeeping, created on the first stored tx (see sink.ts for how a rolled-back one is told apart). */
 export function importState(db: Db): ImportState {
   let s = states.get(db)
   if (!s) {
     const max = (db.prepare('SELECT coalesce(max(id), 0) AS m FROM btc_tx').get() as { m: number }).m
-    s = { maxBefore: max, touchedExisting: false, cacheBefore: Number(db.pragma('cache_size', { simple: true })), added: 0, dropped: null, addrs: new AddressIds(db) }
+    s = { maxBefore: max, touchedExisting: false, cacheBefore: Number(db.pragma('cache_size', { simple: true })), added: 0, dropped: null, addrs: new AddressIds(db), rows: new ChildRows(db), totals: new AddressTotals(db) }
     states.set(db, s)
     // Random-key index inserts (txids, addresses) thrash the default 2 MB page cache; a bounded cache (128 MB,
     // CHAINTRAIL_IMPORT_CACHE_MB to change) keeps a large import fast while memory stays flat in the file size.
@@ -61,12 +72,12 @@ const RESOLVE = `
 
 // One event per output (received) and per input (sent) with a known address, grouped per address id in one sort;
 // a tx counts once per address (count DISTINCT). Address rows already exist (made when their first row was stored,
-// addresses.ts), so this only adds to their totals.
-const EVENTS = `
+// addresses.ts), so this only adds to their totals. `o` and `i` choose the txs (fixed conditions below, never input).
+const eventsOver = (o: string, i: string): string => `
   WITH ev AS (
-    SELECT o.addr_id AS a, o.tx_id AS tx, o.value AS recv, 0 AS sent, 1 AS ic, 0 AS oc FROM btc_output o WHERE o.addr_id IS NOT NULL AND o.tx_id > @after
+    SELECT o.addr_id AS a, o.tx_id AS tx, o.value AS recv, 0 AS sent, 1 AS ic, 0 AS oc FROM btc_output o WHERE o.addr_id IS NOT NULL AND ${o}
     UNION ALL
-    SELECT i.addr_id, i.tx_id, 0, coalesce(i.value, 0), 0, 1 FROM btc_input i WHERE i.addr_id IS NOT NULL AND i.tx_id > @after
+    SELECT i.addr_id, i.tx_id, 0, coalesce(i.value, 0), 0, 1 FROM btc_input i WHERE i.addr_id IS NOT NULL AND ${i}
   ), agg AS (
     SELECT ev.a, count(DISTINCT ev.tx) AS g_txc, sum(ev.recv) AS g_recv, sum(ev.sent) AS g_sent, sum(ev.ic) AS g_ic, sum(ev.oc) AS g_oc,
            min(coalesce(t.block_time, t.seen_time)) AS g_first, max(coalesce(t.block_time, t.seen_time)) AS g_last
@@ -77,13 +88,24 @@ const EVENTS = `
     first_seen = CASE WHEN first_seen IS NULL OR g_first < first_seen THEN g_first ELSE first_seen END,
     last_seen = CASE WHEN last_seen IS NULL OR g_last > last_seen THEN g_last ELSE last_seen END
   FROM agg WHERE btc_address.id = agg.a`
+/** Over the txs with ids above @after. */
+const EVENTS = eventsOver('o.tx_id > @after', 'i.tx_id > @after')
+/** Over the txs listed in temp.btc_deferred_tx. */
+const EVENTS_DEFERRED = eventsOver('o.tx_id IN (SELECT id FROM temp.btc_deferred_tx)', 'i.tx_id IN (SELECT id FROM temp.btc_deferred_tx)')
 
 const RESET = 'UPDATE btc_address SET tx_count = 0, received = 0, sent = 0, in_count = 0, out_count = 0, first_seen = NULL, last_seen = NULL'
+
+/** Recompute every address's totals from all inputs and outputs (after a merge; tests compare streamed sums with it). */
+export function recomputeAddressTotals(db: Db): void {
+  db.prepare(RESET).run()
+  db.prepare(EVENTS).run({ after: -1 })
+}
 
 /** Run at the end of every import (the pipeline calls each sink's finish). */
 export function finishUtxoImport(db: Db, ctx: Pick<SinkContext, 'count' | 'warn'>): void {
   const s = states.get(db)
   if (!s) return
+  s.rows.flush()
   states.delete(db)
   flushStaging(db)
   db.exec('DROP TABLE IF EXISTS temp.btc_import_live')
@@ -93,11 +115,21 @@ export function finishUtxoImport(db: Db, ctx: Pick<SinkContext, 'count' | 'warn'
   if (resolved) ctx.count('inputs.resolved', resolved)
   const stillOld = (db.prepare('SELECT count(*) AS n FROM btc_input WHERE value IS NULL AND prev_txid IS NOT NULL AND tx_id <= ?').get(s.maxBefore) as { n: number }).n
   if (s.touchedExisting || stillOld !== oldUnresolved) {
-    db.prepare(RESET).run()
-    db.prepare(EVENTS).run({ after: -1 })
-  } else {
+    recomputeAddressTotals(db)
+  } else if (s.totals.empty) {
     db.prepare(EVENTS).run({ after: s.maxBefore })
+  } else {
+    // Txs that had inputs to resolve were left out of the streamed sums: EVENTS adds them.
+    if (s.totals.deferredTxs.length) {
+      db.exec('CREATE TEMP TABLE IF NOT EXISTS btc_deferred_tx (id INTEGER PRIMARY KEY); DELETE FROM temp.btc_deferred_tx')
+      const ins = db.prepare('INSERT INTO temp.btc_deferred_tx (id) VALUES (?)')
+      for (const id of s.totals.deferredTxs) ins.run(id)
+      db.prepare(EVENTS_DEFERRED).run()
+      db.exec('DROP TABLE temp.btc_deferred_tx')
+    }
+    s.totals.applyTo(db)
   }
+  db.exec('DROP TABLE IF EXISTS temp.btc_address_totals')
   const open = (db.prepare('SELECT count(*) AS n FROM btc_input WHERE value IS NULL AND prev_txid IS NOT NULL').get() as { n: number }).n
   db.pragma('cache_size = ' + String(Math.trunc(s.cacheBefore)))
   if (open) ctx.warn(`${open} input(s) in the case have no known value yet: import the transactions they spend to resolve them`)

@@ -4,6 +4,8 @@ import type { ImportRecord, Sink, SinkContext } from '../../../importers/types'
 import { dropSecondaryIndexes, wantsBulk } from './bulk'
 import { finishUtxoImport, importState } from './finish'
 import { ensureStaging, flushStaging } from './staging'
+import type { ChildRows } from './child-rows'
+import type { AddressTotals } from './address-totals'
 import { ADDRESS_OF_INPUT, ADDRESS_OF_OUTPUT, type AddressIds } from './addresses'
 import { hashIn, HASH_COLUMNS, SCRIPT_MARKER, scriptIn, subLocator, textRow } from './compact'
 import { BTC_TX, BTC_WARNING, type BtcInputRecord, type BtcOutputRecord, type BtcTxRecord } from './records'
@@ -16,11 +18,6 @@ import { BTC_TX, BTC_WARNING, type BtcInputRecord, type BtcOutputRecord, type Bt
 interface Stmts {
   selTx: Statement
   insTx: Statement
-  insIn: Statement
-  insOut: Statement
-  /** Straight into the tables: bulk mode, where they have no secondary indexes to maintain. */
-  insInDirect: Statement
-  insOutDirect: Statement
   selIn: Statement
   selOut: Statement
 }
@@ -36,22 +33,6 @@ function stmts(db: Db): Stmts {
         coinbase, confirmed, input_count, output_count, total_out, complete, evidence_id, locator)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (network, txid) DO NOTHING`
-    ),
-    insIn: db.prepare(
-      `INSERT INTO temp.btc_input_stage (tx_id, idx, prev_txid, prev_vout, prev_ref, addr_id, value, coinbase, sequence, scriptsig, witness, evidence_id, locator)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-    ),
-    insOut: db.prepare(
-      `INSERT INTO temp.btc_output_stage (tx_id, vout, addr_id, script_type, script_hex, value, spent_by_txid, spent_by_vin, evidence_id, locator)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-    ),
-    insInDirect: db.prepare(
-      `INSERT INTO btc_input (tx_id, idx, prev_txid, prev_vout, prev_ref, addr_id, value, coinbase, sequence, scriptsig, witness, evidence_id, locator)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-    ),
-    insOutDirect: db.prepare(
-      `INSERT INTO btc_output (tx_id, vout, addr_id, script_type, script_hex, value, spent_by_txid, spent_by_vin, evidence_id, locator)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ),
     selIn: db.prepare('SELECT i.*, a.address FROM btc_input i ' + ADDRESS_OF_INPUT + ' WHERE i.tx_id = ? AND i.idx = ?').safeIntegers(true),
     selOut: db.prepare('SELECT o.*, a.address FROM btc_output o ' + ADDRESS_OF_OUTPUT + ' WHERE o.tx_id = ? AND o.vout = ?').safeIntegers(true)
@@ -105,6 +86,11 @@ interface TxSource {
   evidenceId: number
   locator: string
   addrs: AddressIds
+  rows: ChildRows
+  /** Where the rows' address totals are summed while streaming (a new tx whose inputs are all known), else null. */
+  totals: AddressTotals | null
+  /** The tx's time as EVENTS takes it (block time, else first seen). */
+  time: number | null
 }
 
 /**
@@ -117,9 +103,8 @@ function insertInput(s: Stmts, tx: TxSource, i: BtcInputRecord, ctx: SinkContext
   const loc = own ? null : subLocator(ctx.locator, i.at)
   let addr: number | null = null
   if (i.address !== null) addr = tx.addrs.cached(tx.network, i.address) ?? tx.addrs.make(tx.network, i.address, ctx.evidenceId, loc ?? subLocator(ctx.locator, i.at))
-  ;(bulk ? s.insInDirect : s.insIn).run(
-    tx.id, i.index, hashIn(i.prevTxid), i.prevVout, n(i.prevRef), addr, i.value, b(i.coinbase), n(i.sequence), null, null, own ? null : ctx.evidenceId, loc
-  )
+  if (addr !== null) tx.totals?.input(addr, i.value, tx.time)
+  tx.rows.inputRow(bulk).push(tx.id, i.index, hashIn(i.prevTxid), i.prevVout, n(i.prevRef), addr, i.value, b(i.coinbase), n(i.sequence), null, null, own ? null : ctx.evidenceId, loc)
 }
 
 function insertOutput(s: Stmts, tx: TxSource, o: BtcOutputRecord, ctx: SinkContext): void {
@@ -128,7 +113,8 @@ function insertOutput(s: Stmts, tx: TxSource, o: BtcOutputRecord, ctx: SinkConte
   let addr: number | null = null
   if (o.address !== null) addr = tx.addrs.cached(tx.network, o.address) ?? tx.addrs.make(tx.network, o.address, ctx.evidenceId, loc ?? subLocator(ctx.locator, o.at))
   const script = o.scriptIsAddress === undefined ? scriptIn(o.scriptHex, o.scriptType, o.address, tx.network) : o.scriptIsAddress ? SCRIPT_MARKER : n(o.scriptHex)
-  ;(bulk ? s.insOutDirect : s.insOut).run(tx.id, o.vout, addr, o.scriptType, script, o.value, hashIn(n(o.spentByTxid)), n(o.spentByVin), own ? null : ctx.evidenceId, loc)
+  if (addr !== null) tx.totals?.output(addr, o.value, tx.time)
+  tx.rows.outputRow(bulk).push(tx.id, o.vout, addr, o.scriptType, script, o.value, hashIn(n(o.spentByTxid)), n(o.spentByVin), own ? null : ctx.evidenceId, loc)
 }
 
 // "/vin/<k>" and "/vout/<k>" made once for the common small indexes (compared per row, not rebuilt per row).
@@ -212,7 +198,14 @@ function storeTx(rec: BtcTxRecord, ctx: SinkContext): void {
     rec.complete ? totalOut : null, b(rec.complete), ctx.evidenceId, ctx.locator
   )
   if (ins.changes) {
-    const tx: TxSource = { id: ins.lastInsertRowid, network: rec.network, evidenceId: ctx.evidenceId, locator: ctx.locator, addrs: st.addrs }
+    // A tx with an input the end of the import may resolve is summed there (address-totals.ts), not here.
+    const later = rec.inputs.some((i) => i.value === null && i.prevTxid !== null)
+    if (later) st.totals.deferredTxs.push(Number(ins.lastInsertRowid))
+    else st.totals.beginTx()
+    const tx: TxSource = {
+      id: ins.lastInsertRowid, network: rec.network, evidenceId: ctx.evidenceId, locator: ctx.locator, addrs: st.addrs, rows: st.rows,
+      totals: later ? null : st.totals, time: rec.blockTime ?? rec.seenTime ?? null
+    }
     // Outputs first: an address first named here takes the output as its source (addresses.ts).
     for (const o of rec.outputs) insertOutput(s, tx, o, ctx)
     for (const i of rec.inputs) insertInput(s, tx, i, ctx)
@@ -233,7 +226,7 @@ function mergeTx(s: Stmts, rec: BtcTxRecord, row: Row, ctx: SinkContext, totalOu
   const db = ctx.db
   const key = `${rec.network}:${rec.txid}`
   const id = row.id as bigint
-  const tx: TxSource = { id, network: rec.network, evidenceId: Number(row.evidence_id), locator: String(row.locator), addrs: importState(db).addrs }
+  const tx: TxSource = { id, network: rec.network, evidenceId: Number(row.evidence_id), locator: String(row.locator), addrs: importState(db).addrs, rows: importState(db).rows, totals: null, time: null }
   // A child row with derived source columns takes the tx's (what a conflict note names as the existing source).
   const child = (r: Row, suffix: string): Row => {
     textRow(r, rec.network)

@@ -1,6 +1,6 @@
 import type { Db } from '../../../store/db'
 import type { SinkContext } from '../../../importers/types'
-import { discardImportState } from './finish'
+import { discardImportState, flushChildRows } from './finish'
 
 // Keyed by the per-file context object: an import id can repeat after a rollback, the context cannot.
 const stagedFor = new WeakMap<Db, SinkContext>()
@@ -27,6 +27,7 @@ export function ensureStaging(db: Db, ctx: SinkContext): void {
 
 /** Move staged rows into the real tables (sorted by primary key). */
 export function flushStaging(db: Db): void {
+  flushChildRows(db)
   if (!stagedFor.has(db)) return
   const exists = db.prepare("SELECT count(*) AS n FROM sqlite_temp_master WHERE name = 'btc_input_stage'").get() as { n: number }
   if (!exists.n) return
