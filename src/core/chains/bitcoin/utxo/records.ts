@@ -66,7 +66,7 @@ export interface BtcOutputRecord {
   spentByVin?: number | null
   /**
    * Whether scriptHex is exactly the script of `address` (compact.ts scriptIn), when already worked out off the
-   * main thread (the parse worker's wire encoder); undefined: the sink works it out.
+   * main thread (the parse worker's wire encoder, which then sends scriptHex as null); undefined: the sink works it out.
    */
   scriptIsAddress?: boolean
   at: string

@@ -7,7 +7,7 @@ import { ensureStaging, flushStaging } from './staging'
 import type { ChildRows } from './child-rows'
 import type { AddressTotals } from './address-totals'
 import { ADDRESS_OF_INPUT, ADDRESS_OF_OUTPUT, type AddressIds } from './addresses'
-import { hashIn, HASH_COLUMNS, SCRIPT_MARKER, scriptIn, subLocator, textRow } from './compact'
+import { hashIn, HASH_COLUMNS, SCRIPT_MARKER, scriptIn, scriptOfAddress, subLocator, textRow } from './compact'
 import { BTC_TX, BTC_WARNING, type BtcInputRecord, type BtcOutputRecord, type BtcTxRecord } from './records'
 
 /**
@@ -226,6 +226,8 @@ function mergeTx(s: Stmts, rec: BtcTxRecord, row: Row, ctx: SinkContext, totalOu
   const db = ctx.db
   const key = `${rec.network}:${rec.txid}`
   const id = row.id as bigint
+  // The wire leaves out a script that is its address's (wire.ts): compared with the existing row, it is that text.
+  for (const o of rec.outputs) if (o.scriptIsAddress && o.scriptHex == null) o.scriptHex = scriptOfAddress(o.address, rec.network)
   const tx: TxSource = { id, network: rec.network, evidenceId: Number(row.evidence_id), locator: String(row.locator), addrs: importState(db).addrs, rows: importState(db).rows, totals: null, time: null }
   // A child row with derived source columns takes the tx's (what a conflict note names as the existing source).
   const child = (r: Row, suffix: string): Row => {
