@@ -184,7 +184,7 @@ async function importOne(c: CaseHandle, p: PendingEvidence, imp: Importer, o: Ru
   // A worker (large files of opt-in formats) parses in parallel; otherwise batches when the importer has them.
   if (worker) {
     const verify = p.put.verified ? null : { sha256: p.put.sha256, size: p.put.size }
-    for await (const rec of parseInWorker(worker, imp, lockerPath, input, o.options ?? {}, verify)) storeRecord(rec)
+    for await (const batch of parseInWorker(worker, imp, lockerPath, input, o.options ?? {}, verify)) for (const rec of batch) storeRecord(rec)
   } else if (imp.parseBatches) {
     for await (const batch of imp.parseBatches(input, o.options ?? {})) for (const rec of batch) storeRecord(rec)
   } else {

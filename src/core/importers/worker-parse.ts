@@ -104,11 +104,11 @@ export interface ExpectedCopy {
 }
 
 /**
- * The records of `input` as `imp.parse` yields them, parsed by `pw` from the locker file at `path`. With
- * `expect`, the worker also re-hashes the file and this fails (after the last record, before anything can commit)
- * unless the digest and size match.
+ * The records of `input` as `imp.parse` yields them, in batches (one await per batch, not per record), parsed by
+ * `pw` from the locker file at `path`. With `expect`, the worker also re-hashes the file and this fails (after the
+ * last record, before anything can commit) unless the digest and size match.
  */
-export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: string, input: ImportInput, opts: ImportOptions, expect: ExpectedCopy | null = null): AsyncGenerator<ImportRecord> {
+export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: string, input: ImportInput, opts: ImportOptions, expect: ExpectedCopy | null = null): AsyncGenerator<ImportRecord[]> {
   const job: ParseJob = { importer: imp.id, path, name: input.name, size: input.size, options: opts, batch: imp.workerBatch ?? 500, window: 4, verify: expect !== null }
   pw.worker.postMessage({ type: 'job', job })
   let got = 0
@@ -125,7 +125,15 @@ export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: strin
             const h = await hashFile(path)
             if (h.sha256 !== expect.sha256 || h.size !== expect.size) throw copyMismatch(input.name)
           }
-          yield* imp.parse(input, opts)
+          const recs: ImportRecord[] = []
+          try {
+            for await (const r of imp.parse(input, opts)) if (recs.push(r) === 500) yield recs.splice(0)
+          } catch (e) {
+            // The records before a bad one are stored first: a sink error among them is the one reported.
+            if (recs.length) yield recs.splice(0)
+            throw e
+          }
+          if (recs.length) yield recs
           return
         }
         throw pw.failure ?? new Error('the parse worker stopped unexpectedly')
@@ -145,7 +153,7 @@ export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: strin
       }
       got++
       pw.worker.postMessage('ack')
-      yield* decodeBatch(m.records, m.strings)
+      yield [...decodeBatch(m.records, m.strings)]
     }
   } finally {
     await stopParseWorker(pw)

@@ -17,7 +17,7 @@ import { btcCase, importFiles } from './bitcoin/helpers'
 async function drain(path: string, expect: { sha256: string; size: number }): Promise<number> {
   const input = { name: 'txs.json', size: statSync(path).size, open: () => createReadStream(path) }
   let n = 0
-  for await (const rec of parseInWorker(startParseWorker(), esploraImporter, path, input, {}, expect)) if (rec) n++
+  for await (const batch of parseInWorker(startParseWorker(), esploraImporter, path, input, {}, expect)) n += batch.length
   return n
 }
 
