@@ -40,6 +40,11 @@ export interface PutOptions {
    * before its rows commit; a mismatch then rolls the import back and removes the file.
    */
   deferVerify?: boolean
+  /**
+   * With deferVerify: called as soon as the copy is complete, before it is fsynced and renamed, with its temp path,
+   * so a parse worker can start reading it (through a descriptor opened right then: the path changes on rename).
+   */
+  onCopied?: (tmpPath: string) => void
 }
 
 /**
@@ -52,7 +57,7 @@ export async function putInLocker(caseDir: string, sourcePath: string, opts: Put
   const evDir = join(caseDir, 'evidence')
   mkdirSync(evDir, { recursive: true })
   const tmp = join(evDir, `.incoming-${randomBytes(8).toString('hex')}.tmp`)
-  const { sha256, size } = opts.deferVerify ? await kernelCopy(sourcePath, tmp) : await streamCopy(sourcePath, tmp)
+  const { sha256, size } = opts.deferVerify ? await kernelCopy(sourcePath, tmp, opts.onCopied) : await streamCopy(sourcePath, tmp)
   faultPoint('after-evidence-fsync')
   if (!opts.deferVerify) {
     const reread = await hashFile(tmp)
@@ -111,8 +116,9 @@ async function streamCopy(sourcePath: string, tmp: string): Promise<{ sha256: st
  * identical by the caller's re-hash of the locker file before anything commits (a source changed meanwhile, or
  * a bad copy, then fails the import).
  */
-async function kernelCopy(sourcePath: string, tmp: string): Promise<{ sha256: string; size: number }> {
-  const [copied, hashed] = await Promise.allSettled([copyFile(sourcePath, tmp, constants.COPYFILE_EXCL), hashFile(sourcePath)])
+async function kernelCopy(sourcePath: string, tmp: string, onCopied?: (tmpPath: string) => void): Promise<{ sha256: string; size: number }> {
+  const copy = copyFile(sourcePath, tmp, constants.COPYFILE_EXCL).then(() => onCopied?.(tmp))
+  const [copied, hashed] = await Promise.allSettled([copy, hashFile(sourcePath)])
   try {
     if (copied.status === 'rejected') throw copied.reason
     if (hashed.status === 'rejected') throw hashed.reason

@@ -1,11 +1,13 @@
-import { createReadStream } from 'node:fs'
+import { createReadStream, read } from 'node:fs'
+import { Readable } from 'node:stream'
+import { promisify } from 'node:util'
 import { ApiError } from '../../shared/api/errors'
 import { parentPort } from 'node:worker_threads'
 import { initChains } from '../chains/init'
 import './index'
 import { importerById } from './registry'
 import { ParseError, type ImportOptions } from './types'
-import { hashFile } from '../evidence/hash-file'
+import { hashFd, hashFile } from '../evidence/hash-file'
 import { encodeRecord, StringTable } from './wire'
 import type { ParseJob, ParseReply } from './worker-parse'
 
@@ -30,7 +32,11 @@ port.on('message', (m: 'ack' | { type: 'job'; job: ParseJob }) => {
 async function run(job: ParseJob): Promise<void> {
   initChains()
   const imp = importerById(job.importer)
-  const input = { name: job.name, size: job.size, open: () => createReadStream(job.path, { highWaterMark: 1 << 20 }) }
+  // A descriptor (a locker copy handed over before its rename) is read with positional reads and never closed
+  // here (a ReadStream on it would close it when destroyed): the importing thread owns it.
+  const fd = job.fd
+  const open = fd === undefined ? () => createReadStream(job.path, { highWaterMark: 1 << 20 }) : () => Readable.from(chunksOf(fd), { objectMode: false })
+  const input = { name: job.name, size: job.size, open }
   let batch: unknown[] = []
   let strings = new StringTable()
   let n = 0
@@ -47,7 +53,7 @@ async function run(job: ParseJob): Promise<void> {
   const opts = job.options as ImportOptions
   // The locker read-back check (locker.ts deferVerify): the file is re-hashed alongside the parse, on this thread.
   // Never rejects (an I/O error comes back as the value), so a parse error cannot leave it unhandled.
-  const check = job.verify ? hashFile(job.path).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))) : null
+  const check = job.verify ? (fd === undefined ? hashFile(job.path) : hashFd(fd)).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))) : null
   try {
     // An importer with batches is read a batch at a time (one await per batch, not per record).
     if (imp.parseBatches) {
@@ -75,6 +81,19 @@ async function run(job: ParseJob): Promise<void> {
     port.postMessage({ type: 'verified', sha256: h.sha256, size: h.size } satisfies ParseReply)
   }
   port.postMessage({ type: 'done' } satisfies ParseReply)
+}
+
+const readAt = promisify(read)
+
+/** The bytes behind `fd` from offset 0, 1 MiB at a time. */
+async function* chunksOf(fd: number): AsyncGenerator<Buffer> {
+  for (let pos = 0; ; ) {
+    const buf = Buffer.allocUnsafe(1 << 20)
+    const { bytesRead } = await readAt(fd, buf, 0, buf.length, pos)
+    if (!bytesRead) return
+    pos += bytesRead
+    yield bytesRead === buf.length ? buf : buf.subarray(0, bytesRead)
+  }
 }
 
 function fail(e: unknown): void {

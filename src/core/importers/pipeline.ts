@@ -1,5 +1,5 @@
-import { createReadStream, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { closeSync, createReadStream, openSync, statSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import type { ProgressEvent } from '../../shared/api/contract'
 import { ApiError } from '../../shared/api/errors'
 import type { CaseHandle } from '../case/case-folder'
@@ -9,7 +9,7 @@ import { nowIso } from '../util/clock'
 import { faultPoint } from '../util/fault'
 import { detectFormat, importerById, listSinks, sinkFor } from './registry'
 import { readHead, rejectNonText } from './sniff'
-import { parseInWorker, startParseWorker, stopParseWorker, useParseWorker, type ParseWorker } from './worker-parse'
+import { parseInWorker, sendParseJob, startParseWorker, stopParseWorker, useParseWorker, type ParseWorker } from './worker-parse'
 import { formatLocator, ParseError, type ConflictNote, type Importer, type ImportOptions, type ImportRecord, type SinkContext } from './types'
 
 /** A file handed to an import. */
@@ -72,11 +72,22 @@ export async function runImport(c: CaseHandle, files: ImportFile[], o: RunImport
   let committed = false
   // Large files of a format that parses in a worker get their worker now, so it loads during the locker copy.
   const workers = files.map((f, i) => (useParseWorker(chosen[i], sizeOf(f.path)) ? startParseWorker() : null))
+  // Descriptors of locker copies handed to workers before their rename; closed when the import ends.
+  const fds: number[] = []
   try {
     // A file parsed by a worker is re-read by it anyway: the worker re-hashes it while parsing (RELIABILITY D4's
-    // read-back check, off this thread), and the import refuses to commit unless it matches.
+    // read-back check, off this thread), and the import refuses to commit unless it matches. The worker starts as
+    // soon as the kernel has copied the file, while this thread still hashes the source and the copy is fsynced.
     for (const [i, f] of files.entries()) {
-      pending.push(await stageEvidence(c, { path: f.path, originalName: f.originalName, originalPath: f.originalPath, note: f.note }, { deferVerify: workers[i] !== null }))
+      const pw = workers[i]
+      const onCopied = pw
+        ? (tmp: string) => {
+            const fd = openSync(tmp, 'r')
+            fds.push(fd)
+            sendParseJob(pw, chosen[i], { fd }, { name: f.originalName ?? basename(f.path), size: sizeOf(f.path) }, o.options ?? {}, true)
+          }
+        : undefined
+      pending.push(await stageEvidence(c, { path: f.path, originalName: f.originalName, originalPath: f.originalPath, note: f.note }, { deferVerify: pw !== null, onCopied }))
     }
     unit = new AsyncUnit(c)
     const results: FileImportResult[] = []
@@ -108,6 +119,7 @@ export async function runImport(c: CaseHandle, files: ImportFile[], o: RunImport
     // Locker files this call created go again unless their rows committed (dry runs never commit).
     if (!committed) for (const p of pending) abandonEvidence(c, p)
     for (const w of workers) await stopParseWorker(w)
+    for (const fd of fds) closeSync(fd)
   }
 }
 
@@ -183,7 +195,8 @@ async function importOne(c: CaseHandle, p: PendingEvidence, imp: Importer, o: Ru
   }
   // A worker (large files of opt-in formats) parses in parallel; otherwise batches when the importer has them.
   if (worker) {
-    const verify = p.put.verified ? null : { sha256: p.put.sha256, size: p.put.size }
+    // A job sent before the copy's digest was known always has its copy checked against it.
+    const verify = worker.sent || !p.put.verified ? { sha256: p.put.sha256, size: p.put.size } : null
     for await (const batch of parseInWorker(worker, imp, lockerPath, input, o.options ?? {}, verify)) for (const rec of batch) storeRecord(rec)
   } else if (imp.parseBatches) {
     for await (const batch of imp.parseBatches(input, o.options ?? {})) for (const rec of batch) storeRecord(rec)

@@ -19,7 +19,10 @@ import { decodeBatch } from './wire'
 /** What the worker is told to parse. */
 export interface ParseJob {
   importer: string
+  /** The file to parse, or (fd set) only its name for messages. */
   path: string
+  /** An open descriptor of the file, shared with this thread (which closes it). */
+  fd?: number
   name: string
   size: number
   options: unknown
@@ -67,12 +70,14 @@ export interface ParseWorker {
   failure: Error | null
   exited: boolean
   wake: (() => void) | null
+  /** The job was already sent (sendParseJob, ahead of parseInWorker). */
+  sent: boolean
 }
 
 /** Start a worker now so its module loading overlaps the locker copy; `parseInWorker` gives it the job. */
 export function startParseWorker(): ParseWorker {
   const worker = new Worker(workerEntry()!, { resourceLimits: { maxOldGenerationSizeMb: 1024 } })
-  const pw: ParseWorker = { worker, inbox: [], failure: null, exited: false, wake: null }
+  const pw: ParseWorker = { worker, inbox: [], failure: null, exited: false, wake: null, sent: false }
   const poke = () => {
     pw.wake?.()
     pw.wake = null
@@ -104,13 +109,27 @@ export interface ExpectedCopy {
 }
 
 /**
+ * Give the worker its job: the file by path, or by an open descriptor (a locker copy whose parse starts before
+ * its digest is known: the worker re-hashes it with `verify` and parseInWorker compares). The worker may run
+ * WINDOW batches ahead of this thread, so a job sent early has records ready when the import's transaction opens.
+ */
+export function sendParseJob(pw: ParseWorker, imp: Importer, file: { path: string } | { fd: number }, input: Pick<ImportInput, 'name' | 'size'>, opts: ImportOptions, verify: boolean): void {
+  const where = 'fd' in file ? { path: input.name, fd: file.fd } : { path: file.path }
+  const job: ParseJob = { importer: imp.id, ...where, name: input.name, size: input.size, options: opts, batch: imp.workerBatch ?? 500, window: WINDOW, verify }
+  pw.worker.postMessage({ type: 'job', job })
+  pw.sent = true
+}
+
+/** Batches a worker may post before this thread takes them (~500 records each: a few MB at most). */
+const WINDOW = 32
+
+/**
  * The records of `input` as `imp.parse` yields them, in batches (one await per batch, not per record), parsed by
  * `pw` from the locker file at `path`. With `expect`, the worker also re-hashes the file and this fails (after the
  * last record, before anything can commit) unless the digest and size match.
  */
 export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: string, input: ImportInput, opts: ImportOptions, expect: ExpectedCopy | null = null): AsyncGenerator<ImportRecord[]> {
-  const job: ParseJob = { importer: imp.id, path, name: input.name, size: input.size, options: opts, batch: imp.workerBatch ?? 500, window: 4, verify: expect !== null }
-  pw.worker.postMessage({ type: 'job', job })
+  if (!pw.sent) sendParseJob(pw, imp, { path }, input, opts, expect !== null)
   let got = 0
   let verified = false
   try {
@@ -139,7 +158,7 @@ export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: strin
         throw pw.failure ?? new Error('the parse worker stopped unexpectedly')
       }
       if (m.type === 'verified') {
-        if (!expect || m.sha256 !== expect.sha256 || m.size !== expect.size) throw copyMismatch(input.name)
+        if (expect && (m.sha256 !== expect.sha256 || m.size !== expect.size)) throw copyMismatch(input.name)
         verified = true
         continue
       }

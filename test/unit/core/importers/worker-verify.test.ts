@@ -1,11 +1,11 @@
-import { createReadStream, statSync } from 'node:fs'
+import { closeSync, createReadStream, fstatSync, openSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { writeEsploraFile } from '../../../../bench/lib/esplora-gen'
 import { hashFile } from '../../../../src/core/evidence/hash-file'
 import '../../../../src/core/importers/index'
 import { esploraImporter } from '../../../../src/core/importers/esplora/index'
-import { parseInWorker, startParseWorker } from '../../../../src/core/importers/worker-parse'
+import { parseInWorker, sendParseJob, startParseWorker } from '../../../../src/core/importers/worker-parse'
 import { verifyEvidence } from '../../../../src/core/service/evidence'
 import { tmpDir } from '../../../helpers/tmp'
 import { btcCase, importFiles } from './bitcoin/helpers'
@@ -34,6 +34,34 @@ describe('parse worker: locker read-back check', () => {
     const h = await hashFile(path)
     await expect(drain(path, { sha256: '0'.repeat(64), size: h.size })).rejects.toThrow(/does not read back identically/)
     await expect(drain(path, { sha256: h.sha256, size: h.size + 1 })).rejects.toThrow(/does not read back identically/)
+  })
+
+  it('reads a descriptor handed over before the copy is renamed, checks it the same way, and leaves it open', async () => {
+    const path = join(tmpDir(), 'txs.json')
+    await writeEsploraFile(path, 1200, 300)
+    const h = await hashFile(path)
+    const input = { name: 'txs.json', size: h.size, open: () => createReadStream(path) }
+    const fd = openSync(path, 'r')
+    try {
+      for (const [expected, ok] of [[h, true], [{ sha256: '0'.repeat(64), size: h.size }, false]] as const) {
+        const pw = startParseWorker()
+        sendParseJob(pw, esploraImporter, { fd }, input, {}, true)
+        let n = 0
+        const run = (async () => {
+          for await (const batch of parseInWorker(pw, esploraImporter, '/nonexistent-path-never-opened', input, {}, expected)) n += batch.length
+        })()
+        if (ok) {
+          await run
+          expect(n).toBe(1200)
+        } else {
+          await expect(run).rejects.toThrow(/does not read back identically/)
+        }
+        // The worker's reads neither closed nor moved the shared descriptor.
+        expect(fstatSync(fd).size).toBe(h.size)
+      }
+    } finally {
+      closeSync(fd)
+    }
   })
 
   it('an import through the worker stores the file in the locker (kernel copy) byte for byte, hash verified, read-only', async () => {
