@@ -1,7 +1,8 @@
 import { ParseError } from '../types'
-import { describeByte, escapePointer, JsonSyntaxError, NEED_MORE, sliceable, ValueParser, type JsonLimits, type JsonObject, type JsonValue } from './json-parse'
+import { FastElements } from './json-fast'
+import { describeByte, escapePointer, JsonSyntaxError, NEED_MORE, OBJECT_PROTO, sliceable, ValueParser, type JsonLimits, type JsonObject, type JsonValue } from './json-parse'
 
-export { JsonNumber, escapePointer, type JsonObject, type JsonValue } from './json-parse'
+export { JsonInt, JsonNumber, escapePointer, type JsonObject, type JsonValue } from './json-parse'
 
 /**
  * Streaming, lossless JSON reader shared by every JSON importer (RELIABILITY §4 hostile inputs):
@@ -39,6 +40,12 @@ export interface StreamJsonOptions {
   longKeys?: Record<string, number>
   /** Cap on a single value that is not streamed (default 256 MiB): a bigger one is refused, not buffered. */
   maxValueBytes?: number
+  /**
+   * Build elements of streamed arrays with the engine's JSON.parse when a byte scan proves the result exact
+   * (json-fast.ts); any other element takes the exact parser. Values, errors, pointers and positions are the
+   * same either way, except that a plain integer (≤ 15 digits, non-negative) from the fast path is a JsonInt.
+   */
+  fastElements?: boolean
 }
 
 /** Largest non-streamed value whose bytes are kept for locating errors after parsing. */
@@ -63,6 +70,7 @@ export async function* streamJson(source: AsyncIterable<Buffer | string>, opts: 
   const patterns = (opts.streamAt ?? []).map(splitPointer)
   const maxValue = opts.maxValueBytes ?? 256 * 1024 * 1024
   const p = new ValueParser(limits)
+  const fast = opts.fastElements ? new FastElements(limits, OBJECT_PROTO) : null
   const it = source[Symbol.asyncIterator]()
   // Line cursor: absolute offset up to which newlines were counted, its line, and where that line starts.
   let curAbs = 0
@@ -176,9 +184,13 @@ export async function* streamJson(source: AsyncIterable<Buffer | string>, opts: 
     const ptr = f.pointer + '/' + f.index
     if (f.streamed) {
       const start = p.pos
-      p.basePointer = ptr
-      p.pathLen = 0
-      const value = p.value(stack.length, null)
+      let value = fast && (b === 0x7b || b === 0x5b) ? fast.parse(p.buf, start, stack.length) : undefined
+      if (value !== undefined) p.pos = fast!.end
+      else {
+        p.basePointer = ptr
+        p.pathLen = 0
+        value = p.value(stack.length, null)
+      }
       const at = where(p.base + start)
       pending.push(makeItem(ptr, value, at, p.buf.subarray(start, p.pos), limits))
       items++

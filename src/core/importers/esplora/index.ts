@@ -144,7 +144,7 @@ export const esploraImporter: Importer = {
       }
       return [{ kind: BTC_TX, loc, data: mapEsploraTx(v, ptr, f, loc, addr) }]
     }
-    yield* jsonRecords(input, { streamAt: [''], longKeys: BTC_LONG_KEYS }, one, function* (root, items, f) {
+    yield* jsonRecords(input, { streamAt: [''], longKeys: BTC_LONG_KEYS, fastElements: true }, one, function* (root, items, f) {
       if (Array.isArray(root)) return void items
       yield* one(root, '', f, { pointer: '' })
     })
