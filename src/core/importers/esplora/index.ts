@@ -1,7 +1,7 @@
 import { JsonNumber, type JsonObject, type JsonValue } from '../common/json'
 import type { JsonFields } from '../common/json-access'
-import { BTC_LONG_KEYS, headText, jsonRecords } from '../common/json-records'
-import { ParseError, type Importer, type ImportRecord, type SourceLocation } from '../types'
+import { BTC_LONG_KEYS, headText, jsonRecordBatches } from '../common/json-records'
+import { ParseError, type Importer, type ImportInput, type ImportOptions, type ImportRecord, type SourceLocation } from '../types'
 import { AddressResolver, BTC_TX, p2pkAddress, scriptTypeOf, txidOf, type BtcInputRecord, type BtcOutputRecord, type BtcTxRecord } from '../../chains/bitcoin/utxo/records'
 
 /**
@@ -128,25 +128,33 @@ export const esploraImporter: Importer = {
     return s === 'txs' || s === 'utxo' ? 90 : s === 'outspends' ? 60 : 0
   },
   async *parse(input, opts) {
-    const addr = new AddressResolver(opts.chain)
-    const owner = typeof opts.address === 'string' ? opts.address : null
-    let shape: Shape = null
-    let ownerCanonical: string | null = null
-    const one = (v: JsonValue, ptr: string, f: JsonFields, loc: SourceLocation): ImportRecord[] => {
-      const o = f.obj(v, ptr)
-      if (o.spent !== undefined && !Array.isArray(o.vin)) {
-        throw new ParseError('this is an Esplora /outspends response: it names neither its transaction nor the output values, so it cannot be stored on its own; import the spending transactions (/tx/:txid) instead', loc)
-      }
-      shape ??= o.vin === undefined && o.value instanceof JsonNumber ? 'utxo' : 'txs'
-      if (shape === 'utxo') {
-        if (owner && ownerCanonical === null) ownerCanonical = addr.address(owner, { pointer: '--address' })
-        return [{ kind: BTC_TX, loc, data: mapUtxo(v, ptr, f, loc, addr, ownerCanonical) }]
-      }
-      return [{ kind: BTC_TX, loc, data: mapEsploraTx(v, ptr, f, loc, addr) }]
+    for await (const batch of esploraBatches(input, opts)) yield* batch
+  },
+  parseBatches: esploraBatches
+}
+
+/** The records of an Esplora file a read buffer at a time (see jsonRecordBatches). */
+async function* esploraBatches(input: ImportInput, opts: ImportOptions): AsyncGenerator<ImportRecord[]> {
+  const addr = new AddressResolver(opts.chain)
+  const owner = typeof opts.address === 'string' ? opts.address : null
+  let shape: Shape = null
+  let ownerCanonical: string | null = null
+  const one = (v: JsonValue, ptr: string, f: JsonFields, loc: SourceLocation): ImportRecord[] => {
+    const o = f.obj(v, ptr)
+    if (o.spent !== undefined && !Array.isArray(o.vin)) {
+      throw new ParseError('this is an Esplora /outspends response: it names neither its transaction nor the output values, so it cannot be stored on its own; import the spending transactions (/tx/:txid) instead', loc)
     }
-    yield* jsonRecords(input, { streamAt: [''], longKeys: BTC_LONG_KEYS, fastElements: true }, one, function* (root, items, f) {
-      if (Array.isArray(root)) return void items
-      yield* one(root, '', f, { pointer: '' })
-    })
+    shape ??= o.vin === undefined && o.value instanceof JsonNumber ? 'utxo' : 'txs'
+    if (shape === 'utxo') {
+      if (owner && ownerCanonical === null) ownerCanonical = addr.address(owner, { pointer: '--address' })
+      return [{ kind: BTC_TX, loc, data: mapUtxo(v, ptr, f, loc, addr, ownerCanonical) }]
+    }
+    return [{ kind: BTC_TX, loc, data: mapEsploraTx(v, ptr, f, loc, addr) }]
   }
+  // Elements take the fast path (json-fast.ts): the mappers read JsonNumbers only through JsonFields and
+  // `instanceof JsonNumber`, both of which treat a JsonInt as the JsonNumber it is.
+  yield* jsonRecordBatches(input, { streamAt: [''], longKeys: BTC_LONG_KEYS, fastElements: true }, one, function* (root, items, f) {
+    if (Array.isArray(root)) return void items
+    yield* one(root, '', f, { pointer: '' })
+  })
 }
