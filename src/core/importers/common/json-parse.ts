@@ -139,11 +139,11 @@ export class ValueParser {
     if (depth > this.limits.maxDepth) this.fail(`nesting deeper than ${this.limits.maxDepth} levels`)
     const obj = new NullProto()
     this.pos++
-    const slot = this.pathLen++
+    // The object's own pointer until its first key is read (its slot still holds a key of an earlier object).
+    const slot = this.pathLen
     let b = this.ws()
     if (b === 0x7d) {
       this.pos++
-      this.pathLen--
       return obj
     }
     for (;;) {
@@ -151,6 +151,7 @@ export class ValueParser {
       const keyAt = this.pos
       const k = this.key()
       this.path[slot] = k
+      this.pathLen = slot + 1
       if (obj[k] !== undefined) this.fail(`duplicate key ${JSON.stringify(k)} in one object`, keyAt)
       b = this.ws()
       if (b !== 0x3a) this.fail(b === -1 ? 'unexpected end of input after a key (the file is truncated)' : `unexpected ${describeByte(b)}; expected ':'`)

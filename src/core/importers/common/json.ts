@@ -48,6 +48,9 @@ export interface StreamJsonOptions {
   fastElements?: boolean
 }
 
+/** Elements per batch of streamJsonBatches (also yielded when the buffer runs out). */
+const BATCH = 16
+
 /** Largest non-streamed value whose bytes are kept for locating errors after parsing. */
 const KEEP_BYTES = 4 * 1024 * 1024
 
@@ -225,6 +228,11 @@ export async function* streamJsonBatches(source: AsyncIterable<Buffer | string>,
           break
         }
         step()
+        // Small batches: a whole buffer's elements alive at once costs more in GC than the awaits it saves.
+        if (pending.length >= BATCH) {
+          yield pending
+          pending = []
+        }
       } catch (e) {
         if (e !== NEED_MORE) throw e
         if (pending.length) {
