@@ -2,7 +2,7 @@ import { JsonNumber, type JsonObject, type JsonValue } from '../common/json'
 import type { JsonFields } from '../common/json-access'
 import { BTC_LONG_KEYS, headText, jsonRecordBatches } from '../common/json-records'
 import { ParseError, type Importer, type ImportInput, type ImportOptions, type ImportRecord, type SourceLocation } from '../types'
-import { AddressResolver, BTC_TX, p2pkAddress, scriptTypeOf, txidOf, type BtcInputRecord, type BtcOutputRecord, type BtcTxRecord } from '../../chains/bitcoin/utxo/records'
+import { AddressResolver, BTC_TX, p2pkAddress, scriptTypeOf, txidAt, txidOf, type BtcInputRecord, type BtcOutputRecord, type BtcTxRecord } from '../../chains/bitcoin/utxo/records'
 
 /**
  * Esplora REST JSON as saved from mempool.space / blockstream.info (FORMATS §3):
@@ -14,6 +14,9 @@ import { AddressResolver, BTC_TX, p2pkAddress, scriptTypeOf, txidOf, type BtcInp
  *   spent-by links come from importing the spending transactions themselves.
  */
 const COINBASE_VOUT = 4294967295n
+/** Locator suffixes of the first inputs and outputs, made once. */
+const AT_VIN = Array.from({ length: 64 }, (_, i) => '/vin/' + i)
+const AT_VOUT = Array.from({ length: 64 }, (_, i) => '/vout/' + i)
 
 /** Map one Esplora tx object. Exported for the other Esplora-shaped sources and tests. */
 export function mapEsploraTx(v: JsonValue, ptr: string, f: JsonFields, loc: SourceLocation, addr: AddressResolver): BtcTxRecord {
@@ -36,15 +39,15 @@ export function mapEsploraTx(v: JsonValue, ptr: string, f: JsonFields, loc: Sour
     const addrText = prevout ? f.optStr(prevout, 'scriptpubkey_address', p + '/prevout') : undefined
     inputs.push({
       index: i,
-      prevTxid: isCb ? null : txidOf(f.str(vin, 'txid', p), { ...loc, pointer: p + '/txid' }),
+      prevTxid: isCb ? null : txidAt(f.str(vin, 'txid', p), loc, p + '/txid'),
       prevVout: vout === null ? null : Number(vout),
-      address: addrText ? addr.address(addrText, { ...loc, pointer: p + '/prevout/scriptpubkey_address' }) : prevout ? p2pkOf(prevout, f, p + '/prevout', addr) : null,
+      address: addrText ? addr.addressAt(addrText, loc, p + '/prevout/scriptpubkey_address') : prevout ? p2pkOf(prevout, f, p + '/prevout', addr) : null,
       value: prevout ? f.int(prevout, 'value', p + '/prevout', 0n) : null,
       coinbase: isCb,
       sequence: f.optSmall(vin, 'sequence', p) ?? null,
       scriptsig: f.optStr(vin, 'scriptsig', p) || null,
       witness: witness && witness.length ? witness.join(' ') : null,
-      at: '/vin/' + i
+      at: i < AT_VIN.length ? AT_VIN[i] : '/vin/' + i
     })
   }
   const outputs: BtcOutputRecord[] = []
@@ -54,11 +57,11 @@ export function mapEsploraTx(v: JsonValue, ptr: string, f: JsonFields, loc: Sour
     const a = f.optStr(out, 'scriptpubkey_address', p)
     outputs.push({
       vout: k,
-      address: a ? addr.address(a, { ...loc, pointer: p + '/scriptpubkey_address' }) : p2pkOf(out, f, p, addr),
+      address: a ? addr.addressAt(a, loc, p + '/scriptpubkey_address') : p2pkOf(out, f, p, addr),
       scriptType: scriptTypeOf(f.optStr(out, 'scriptpubkey_type', p)),
       scriptHex: f.optStr(out, 'scriptpubkey', p) ?? null,
       value: f.int(out, 'value', p, 0n),
-      at: '/vout/' + k
+      at: k < AT_VOUT.length ? AT_VOUT[k] : '/vout/' + k
     })
   }
   const weight = f.optSmall(o, 'weight', ptr)
@@ -67,7 +70,7 @@ export function mapEsploraTx(v: JsonValue, ptr: string, f: JsonFields, loc: Sour
     network: addr.network,
     txid,
     blockHeight: confirmed ? f.small(status, 'block_height', ptr + '/status') : null,
-    blockHash: confirmed ? txidOf(f.str(status, 'block_hash', ptr + '/status'), { ...loc, pointer: ptr + '/status/block_hash' }, 'block_hash') : null,
+    blockHash: confirmed ? txidAt(f.str(status, 'block_hash', ptr + '/status'), loc, ptr + '/status/block_hash', 'block_hash') : null,
     blockTime: confirmed ? f.small(status, 'block_time', ptr + '/status') : null,
     fee: f.optInt(o, 'fee', ptr, 0n) ?? null,
     size: f.optSmall(o, 'size', ptr) ?? null,

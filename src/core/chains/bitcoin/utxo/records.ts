@@ -72,12 +72,31 @@ export interface BtcOutputRecord {
   at: string
 }
 
-const HEX64 = /^[0-9a-fA-F]{64}$/
+/** 0: not 64 hex digits; 1: 64 lower-case hex digits; 2: 64 hex digits, some upper-case (a loop: ~3x a regex here). */
+function hex64(text: string): 0 | 1 | 2 {
+  if (text.length !== 64) return 0
+  let upper = false
+  for (let i = 0; i < 64; i++) {
+    const c = text.charCodeAt(i)
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66)) continue
+    if (c >= 0x41 && c <= 0x46) upper = true
+    else return 0
+  }
+  return upper ? 2 : 1
+}
 
 /** A txid/hash from a source: 64 hex digits, stored lower-case. */
 export function txidOf(text: string, loc: SourceLocation, what = 'txid'): string {
-  if (!HEX64.test(text)) throw new ParseError(`${what} must be 64 hex digits, found ${JSON.stringify(text.slice(0, 80))}`, loc)
-  return text.toLowerCase()
+  const k = hex64(text)
+  if (k === 0) throw new ParseError(`${what} must be 64 hex digits, found ${JSON.stringify(text.slice(0, 80))}`, loc)
+  return k === 1 ? text : text.toLowerCase()
+}
+
+/** `txidOf` at `pointer` inside `loc`: the location object is made only for the error. */
+export function txidAt(text: string, loc: SourceLocation, pointer: string, what = 'txid'): string {
+  const k = hex64(text)
+  if (k === 0) return txidOf(text, { ...loc, pointer }, what)
+  return k === 1 ? text : text.toLowerCase()
 }
 
 /**
@@ -142,6 +161,11 @@ export class AddressResolver {
     if (this.cache.size > 200_000) this.cache.clear()
     this.cache.set(text, canonical)
     return canonical
+  }
+
+  /** `address` at `pointer` inside `loc`: a cached address makes no location object. */
+  addressAt(text: string, loc: SourceLocation, pointer: string): string {
+    return this.cache.get(text) ?? this.address(text, { ...loc, pointer })
   }
 
   /** bitcoinjs network object of this file. */
