@@ -17,8 +17,11 @@ export const btcTxWire: WireCodec = {
       d.locktime, d.coinbase, d.confirmed, d.inputCount, d.outputCount, d.complete, d.inputs.length, d.outputs.length
     )
     for (const i of d.inputs) out.push(i.index, i.prevTxid, i.prevVout, i.prevRef, i.address, i.value, i.coinbase, i.sequence, i.at)
-    // The script-vs-address check (a decode per new address) is done here, in the worker, not in the sink.
-    for (const o of d.outputs) out.push(o.vout, o.address, o.scriptType, o.scriptHex, o.value, o.spentByTxid, o.spentByVin, o.at, scriptIn(o.scriptHex, o.scriptType, o.address, d.network) === SCRIPT_MARKER)
+    // The script-vs-address check (a decode per new address) is done here, in the worker, not in the sink, unless
+    // the importer already did it (Esplora, from its address cache).
+    for (const o of d.outputs) {
+      out.push(o.vout, o.address, o.scriptType, o.scriptHex, o.value, o.spentByTxid, o.spentByVin, o.at, o.scriptIsAddress ?? scriptIn(o.scriptHex, o.scriptType, o.address, d.network) === SCRIPT_MARKER)
+    }
   },
   decode(b, at) {
     let i = at.i
