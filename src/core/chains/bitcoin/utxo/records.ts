@@ -74,17 +74,12 @@ export interface BtcOutputRecord {
   at: string
 }
 
-/** 0: not 64 hex digits; 1: 64 lower-case hex digits; 2: 64 hex digits, some upper-case (a loop: ~3x a regex here). */
+const HEX64 = /^[0-9a-fA-F]{64}$/
+const HEX64_LOWER = /^[0-9a-f]{64}$/
+
+/** 0: not 64 hex digits; 1: 64 lower-case hex digits (the usual case: no toLowerCase copy); 2: some upper-case. */
 function hex64(text: string): 0 | 1 | 2 {
-  if (text.length !== 64) return 0
-  let upper = false
-  for (let i = 0; i < 64; i++) {
-    const c = text.charCodeAt(i)
-    if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66)) continue
-    if (c >= 0x41 && c <= 0x46) upper = true
-    else return 0
-  }
-  return upper ? 2 : 1
+  return HEX64_LOWER.test(text) ? 1 : HEX64.test(text) ? 2 : 0
 }
 
 /** A txid/hash from a source: 64 hex digits, stored lower-case. */
