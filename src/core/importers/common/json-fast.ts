@@ -96,7 +96,7 @@ export class FastElements {
     for (const k in o) {
       n++
       const x = o[k]
-      if (typeof x === 'number') o[k] = new JsonInt('' + x, x)
+      if (typeof x === 'number') o[k] = new JsonInt(x)
       else if (typeof x === 'object' && x !== null) n += Array.isArray(x) ? this.fixArray(x) : this.fixObject(x as JsonObject)
     }
     return n
@@ -106,7 +106,7 @@ export class FastElements {
     let n = 0
     for (let i = 0; i < a.length; i++) {
       const x = a[i]
-      if (typeof x === 'number') a[i] = new JsonInt('' + x, x)
+      if (typeof x === 'number') a[i] = new JsonInt(x)
       else if (typeof x === 'object' && x !== null) n += Array.isArray(x) ? this.fixArray(x) : this.fixObject(x as JsonObject)
     }
     return n

@@ -12,9 +12,20 @@ export { describeByte, escapePointer, firstBadUtf8, sliceable, type SliceBuffer 
 
 /** A JSON number kept exactly as written (wei and summed satoshis never pass through a JS number). */
 export class JsonNumber {
-  constructor(readonly text: string) {}
+  protected t: string | undefined
+  constructor(text: string) {
+    this.t = text
+  }
+  /** The number exactly as the source wrote it. */
+  get text(): string {
+    return this.t!
+  }
   toString(): string {
     return this.text
+  }
+  /** As JSON.stringify printed it when `text` was a plain field. */
+  toJSON(): { text: string } {
+    return { text: this.text }
   }
 }
 
@@ -23,11 +34,12 @@ export class JsonNumber {
  * number (exact: below 2^53). Made by the fast path (json-fast.ts) so field access can skip re-reading the text.
  */
 export class JsonInt extends JsonNumber {
-  constructor(
-    text: string,
-    readonly value: number
-  ) {
-    super(text)
+  constructor(readonly value: number) {
+    super(undefined!)
+  }
+  /** Made on first use (field access reads `value`; the text is for errors and the rare reader of the source text). */
+  override get text(): string {
+    return (this.t ??= String(this.value))
   }
 }
 

@@ -131,7 +131,7 @@ export async function* streamJsonBatches(source: AsyncIterable<Buffer | string>,
     const value = p.value(stack.length, key)
     // Values parsed whole beside the streamed arrays keep their bytes (when small) so errors found later in
     // them can still name line:column.
-    if (p.pos - start <= KEEP_BYTES && (keptBytes += p.pos - start) <= 4 * KEEP_BYTES) kept.push(makeItem(ptr, value, where(p.base + start), p.buf.subarray(start, p.pos), limits))
+    if (p.pos - start <= KEEP_BYTES && (keptBytes += p.pos - start) <= 4 * KEEP_BYTES) kept.push(makeItem(ptr, value, where(p.base + start), p.buf, start, p.pos, limits))
     return { value }
   }
 
@@ -203,7 +203,7 @@ export async function* streamJsonBatches(source: AsyncIterable<Buffer | string>,
         value = p.value(stack.length, null)
       }
       const at = where(p.base + start)
-      pending.push({ type: 'item', item: makeItem(ptr, value, at, p.buf.subarray(start, p.pos), limits) })
+      pending.push({ type: 'item', item: makeItem(ptr, value, at, p.buf, start, p.pos, limits) })
       items++
     } else {
       const { value, frame } = valueAt(ptr, null)
@@ -276,13 +276,15 @@ export async function* streamJsonBatches(source: AsyncIterable<Buffer | string>,
   yield pending
 }
 
-function makeItem(pointer: string, value: JsonValue, at: { line: number; column: number }, bytes: Buffer, limits: JsonLimits): JsonItem {
+/** An element and how to locate inside it: its bytes are buf[start, end), cut out only when an error needs them. */
+function makeItem(pointer: string, value: JsonValue, at: { line: number; column: number }, buf: Buffer, start: number, end: number, limits: JsonLimits): JsonItem {
   return {
     pointer,
     value,
     line: at.line,
     column: at.column,
     locate(target: string) {
+      const bytes = buf.subarray(start, end)
       const q = new ValueParser(limits)
       q.buf = sliceable(bytes)
       q.eof = true
