@@ -9,7 +9,7 @@ import type { SliceBuffer } from './json-util'
  * - pure ASCII with no backslash (so a latin1 slice is the text, and no escape needs decoding);
  * - free of any number but plain non-negative integers of at most 15 digits (no '-', '+', '.', 'e'/'E' after a
  *   digit, no longer run of digits): such a number is exact as a double and prints back as its source text;
- * - free of strings (keys included) longer than `maxString` bytes and of nesting deeper than `maxDepth`;
+ * - free of strings (keys included) longer than the smallest string cap and of nesting deeper than `maxDepth`;
  * - accepted by JSON.parse (which refuses exactly what the exact parser refuses on such bytes), with as many own
  *   keys as the scan saw ':' outside strings (fewer means a duplicate key, which JSON.parse would silently merge).
  * The parsed tree is then given the exact parser's shape: objects get the same Object.prototype-free prototype,
@@ -25,11 +25,15 @@ export class FastElements {
   /** End (exclusive) of the element the last `parse` took. */
   end = 0
   private colons = 0
+  /** The smallest string cap of the read (a per-key cap may be below maxString). */
+  private readonly maxString: number
 
   constructor(
     private readonly limits: JsonLimits,
     private readonly proto: object
-  ) {}
+  ) {
+    this.maxString = Math.min(limits.maxString, ...(limits.longKeys?.values() ?? []))
+  }
 
   /** The element starting at `start` (on '{' or '['), nested `depth` levels deep, or undefined (use the exact parser). */
   parse(buf: SliceBuffer, start: number, depth: number): JsonValue | undefined {
@@ -56,7 +60,7 @@ export class FastElements {
   /** End (exclusive) of the element, or -1 when it has something the fast path does not take or does not end in `b`. */
   private scan(b: SliceBuffer, p: number, maxDepth: number): number {
     const len = b.length
-    const maxString = this.limits.maxString
+    const maxString = this.maxString
     let depth = 0
     let colons = 0
     let digits = 0

@@ -133,6 +133,7 @@ const HOSTILE: string[] = [
   '{"a":"x:y","b":"}","c":"{[","d":":::"}',
   '{ "a" : 1 ,\r\n  "b" :\t[ 1 , 2 ] }',
   '{}',
+  '{"b":1,"2":2,"a":3,"1":4,"10":{"0":0}}',
   '[]',
   '[{}]',
   '"a string element"',
@@ -188,10 +189,12 @@ describe('streamJson fast path (fastElements) = exact path', () => {
   })
 
   it('strings at and beyond the cap, with and without a long-key allowance', async () => {
-    const opts = { streamAt: [''], maxString: 16, longKeys: { hex: 32 } }
-    for (const n of [15, 16, 17, 32, 33]) {
-      const s = 'a'.repeat(n)
-      await same(`[{"s":"${s}"},{"hex":"${s}"},{"hex":["${s}"]},{"${s}":1}]`, opts)
+    for (const longKeys of [{ hex: 32 }, { hex: 8 }]) {
+      const opts = { streamAt: [''], maxString: 16, longKeys }
+      for (const n of [7, 8, 9, 15, 16, 17, 32, 33]) {
+        const s = 'a'.repeat(n)
+        await same(`[{"s":"${s}"},{"hex":"${s}"},{"hex":["${s}"]},{"${s}":1}]`, opts)
+      }
     }
   })
 
