@@ -1,7 +1,9 @@
 import { isUtf8 } from 'node:buffer'
 import { describeByte, escapePointer, firstBadUtf8, sliceable, type SliceBuffer } from './json-util'
+import { JsonNumber } from './json-number'
 
 export { describeByte, escapePointer, firstBadUtf8, sliceable, type SliceBuffer } from './json-util'
+export { JsonInt, JsonNumber } from './json-number'
 
 /**
  * The byte-level JSON value parser behind `streamJson` (json.ts). It parses one complete value out of a Buffer
@@ -9,39 +11,6 @@ export { describeByte, escapePointer, firstBadUtf8, sliceable, type SliceBuffer 
  * that have no Object.prototype in their chain. When the buffer ends before the value does it throws NEED_MORE
  * and the streaming layer retries the value with more bytes, so values are parsed whole and never half-built.
  */
-
-/** A JSON number kept exactly as written (wei and summed satoshis never pass through a JS number). */
-export class JsonNumber {
-  protected t: string | undefined
-  constructor(text: string) {
-    this.t = text
-  }
-  /** The number exactly as the source wrote it. */
-  get text(): string {
-    return this.t!
-  }
-  toString(): string {
-    return this.text
-  }
-  /** As JSON.stringify printed it when `text` was a plain field. */
-  toJSON(): { text: string } {
-    return { text: this.text }
-  }
-}
-
-/**
- * A JsonNumber whose source text is a plain non-negative integer of at most 15 digits, with that value as a JS
- * number (exact: below 2^53). Made by the fast path (json-fast.ts) so field access can skip re-reading the text.
- */
-export class JsonInt extends JsonNumber {
-  constructor(readonly value: number) {
-    super(undefined!)
-  }
-  /** Made on first use (field access reads `value`; the text is for errors and the rare reader of the source text). */
-  override get text(): string {
-    return (this.t ??= String(this.value))
-  }
-}
 
 /** Any parsed JSON value. Objects have no prototype methods (`__proto__` is an ordinary own key). */
 export type JsonValue = null | boolean | string | JsonNumber | JsonValue[] | JsonObject

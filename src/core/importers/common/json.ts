@@ -1,8 +1,10 @@
 import { ParseError } from '../types'
 import { FastElements } from './json-fast'
+import { makeItem, type JsonItem } from './json-item'
 import { describeByte, escapePointer, JsonSyntaxError, NEED_MORE, OBJECT_PROTO, sliceable, ValueParser, type JsonLimits, type JsonObject, type JsonValue } from './json-parse'
 
 export { JsonInt, JsonNumber, escapePointer, type JsonObject, type JsonValue } from './json-parse'
+export type { JsonItem } from './json-item'
 
 /**
  * Streaming, lossless JSON reader shared by every JSON importer (RELIABILITY §4 hostile inputs):
@@ -14,17 +16,6 @@ export { JsonInt, JsonNumber, escapePointer, type JsonObject, type JsonValue } f
  *   2 GB `/txs` array is read with memory bounded by its largest element.
  * Columns count bytes from the start of the line (equal to characters for the ASCII that explorers write).
  */
-
-/** One element of a streamed array. */
-export interface JsonItem {
-  /** JSON pointer of the element, e.g. "/txs/17". */
-  pointer: string
-  value: JsonValue
-  line: number
-  column: number
-  /** Line and column of a value inside this element, by its full pointer (for errors found after parsing). */
-  locate(pointer: string): { line: number; column: number }
-}
 
 /** What `streamJson` yields: each streamed element, then the document with streamed arrays left empty. */
 export type JsonEvent = { type: 'item'; item: JsonItem } | { type: 'end'; root: JsonValue; items: number; locate(pointer: string): { line?: number; column?: number } }
@@ -274,39 +265,6 @@ export async function* streamJsonBatches(source: AsyncIterable<Buffer | string>,
   }
   pending.push({ type: 'end', root: root as JsonValue, items, locate })
   yield pending
-}
-
-/** An element and how to locate inside it: its bytes are buf[start, end), cut out only when an error needs them. */
-function makeItem(pointer: string, value: JsonValue, at: { line: number; column: number }, buf: Buffer, start: number, end: number, limits: JsonLimits): JsonItem {
-  return {
-    pointer,
-    value,
-    line: at.line,
-    column: at.column,
-    locate(target: string) {
-      const bytes = buf.subarray(start, end)
-      const q = new ValueParser(limits)
-      q.buf = sliceable(bytes)
-      q.eof = true
-      q.basePointer = pointer
-      q.seek = target
-      try {
-        q.value(0, null)
-      } catch {
-        /* the element parsed once already; a failure here only means "not found" */
-      }
-      if (q.found < 0) return { line: at.line, column: at.column }
-      let line = at.line
-      let col = at.column
-      for (let i = 0; i < q.found; i++) {
-        if (bytes[i] === 10) {
-          line++
-          col = 1
-        } else col++
-      }
-      return { line, column: col }
-    }
-  }
 }
 
 function splitPointer(ptr: string): string[] {
