@@ -19,7 +19,7 @@ export async function* jsonRecords(
 }
 
 /**
- * `jsonRecords` a read buffer at a time (for Importer.parseBatches). When a mapper throws, the records mapped
+ * `jsonRecords` a batch of elements at a time (streamJsonBatches; for Importer.parseBatches). When a mapper throws, the records mapped
  * before it are yielded first, then the error, so the import fails exactly as record by record.
  */
 export async function* jsonRecordBatches(

@@ -60,8 +60,9 @@ export async function* streamJson(source: AsyncIterable<Buffer | string>, opts: 
 }
 
 /**
- * `streamJson`'s events a buffer at a time (one await per ~1 MiB read instead of per element, which matters for
- * million-element files). On a syntax error the elements before it come first, then the error, as with streamJson.
+ * `streamJson`'s events in small batches (up to BATCH elements, cut at each buffer refill): one await per batch
+ * instead of per element, which matters for million-element files. On a syntax error the elements before it come
+ * first, then the error, as with streamJson.
  */
 export async function* streamJsonBatches(source: AsyncIterable<Buffer | string>, opts: StreamJsonOptions = {}): AsyncGenerator<JsonEvent[]> {
   const limits: JsonLimits = {

@@ -152,7 +152,7 @@ export const esploraImporter: Importer = {
   parseBatches: esploraBatches
 }
 
-/** The records of an Esplora file a read buffer at a time (see jsonRecordBatches). */
+/** The records of an Esplora file a batch of elements at a time (see jsonRecordBatches). */
 async function* esploraBatches(input: ImportInput, opts: ImportOptions): AsyncGenerator<ImportRecord[]> {
   const addr = new AddressResolver(opts.chain)
   const owner = typeof opts.address === 'string' ? opts.address : null
