@@ -1,5 +1,5 @@
 import { ParseError } from '../types'
-import { JsonNumber, type JsonObject, type JsonValue } from './json'
+import { JsonInt, JsonNumber, type JsonObject, type JsonValue } from './json'
 
 /**
  * Typed field access over values from `streamJson`, for importers. Every failure is a ParseError naming the
@@ -72,20 +72,26 @@ export class JsonFields {
 
   /** A small non-negative integer (vout, height, time) as a JS number; refuses anything above 2^53. */
   small(o: JsonObject, key: string, ptr: string): number {
+    const v = o[key]
+    // A JsonInt is a non-negative integer below 10^15: in range, and already a number.
+    if (v instanceof JsonInt) return v.value
     return Number(this.int(o, key, ptr, 0n, 9007199254740991n))
   }
 
   /** Optional small integer. */
   optSmall(o: JsonObject, key: string, ptr: string): number | undefined {
-    const v = this.optInt(o, key, ptr, 0n, 9007199254740991n)
-    return v === undefined ? undefined : Number(v)
+    const v = o[key]
+    if (v instanceof JsonInt) return v.value
+    const n = this.optInt(o, key, ptr, 0n, 9007199254740991n)
+    return n === undefined ? undefined : Number(n)
   }
 
   /** An integer from a JSON number, checked against bounds. */
   intValue(v: JsonValue, ptr: string, name: string, min?: bigint, max?: bigint): bigint {
     if (!(v instanceof JsonNumber)) this.fail(ptr, `"${name}" must be an integer, found ${kindOf(v)}`)
-    if (!INTEGER.test(v.text)) this.fail(ptr, `"${name}" must be an integer, found ${v.text}`)
-    const n = BigInt(v.text)
+    // A JsonInt's text is known to be a plain integer; its BigInt is exact from the number.
+    if (!(v instanceof JsonInt) && !INTEGER.test(v.text)) this.fail(ptr, `"${name}" must be an integer, found ${v.text}`)
+    const n = v instanceof JsonInt ? BigInt(v.value) : BigInt(v.text)
     if (min !== undefined && n < min) this.fail(ptr, `"${name}" is ${v.text}, below ${min}`)
     if (max !== undefined && n > max) this.fail(ptr, `"${name}" is ${v.text}, above ${max}`)
     return n

@@ -1,7 +1,9 @@
 import { isUtf8 } from 'node:buffer'
 import { describeByte, escapePointer, firstBadUtf8, sliceable, type SliceBuffer } from './json-util'
+import { JsonNumber } from './json-number'
 
 export { describeByte, escapePointer, firstBadUtf8, sliceable, type SliceBuffer } from './json-util'
+export { JsonInt, JsonNumber } from './json-number'
 
 /**
  * The byte-level JSON value parser behind `streamJson` (json.ts). It parses one complete value out of a Buffer
@@ -9,14 +11,6 @@ export { describeByte, escapePointer, firstBadUtf8, sliceable, type SliceBuffer 
  * that have no Object.prototype in their chain. When the buffer ends before the value does it throws NEED_MORE
  * and the streaming layer retries the value with more bytes, so values are parsed whole and never half-built.
  */
-
-/** A JSON number kept exactly as written (wei and summed satoshis never pass through a JS number). */
-export class JsonNumber {
-  constructor(readonly text: string) {}
-  toString(): string {
-    return this.text
-  }
-}
 
 /** Any parsed JSON value. Objects have no prototype methods (`__proto__` is an ordinary own key). */
 export type JsonValue = null | boolean | string | JsonNumber | JsonValue[] | JsonObject
@@ -30,6 +24,8 @@ export interface JsonObject {
 const NullProto = function (this: JsonObject) {} as unknown as { new (): JsonObject }
 NullProto.prototype = Object.create(null) as object
 Object.freeze(NullProto.prototype)
+/** The prototype of every parsed object (no Object.prototype in its chain); the fast path gives it to its objects. */
+export const OBJECT_PROTO = NullProto.prototype as object
 
 /** Thrown (as a value) when the buffer ends inside the value being parsed. */
 export const NEED_MORE = Symbol('need-more')
@@ -124,11 +120,11 @@ export class ValueParser {
     if (depth > this.limits.maxDepth) this.fail(`nesting deeper than ${this.limits.maxDepth} levels`)
     const obj = new NullProto()
     this.pos++
-    const slot = this.pathLen++
+    // The object's own pointer until its first key is read (its slot still holds a key of an earlier object).
+    const slot = this.pathLen
     let b = this.ws()
     if (b === 0x7d) {
       this.pos++
-      this.pathLen--
       return obj
     }
     for (;;) {
@@ -136,6 +132,7 @@ export class ValueParser {
       const keyAt = this.pos
       const k = this.key()
       this.path[slot] = k
+      this.pathLen = slot + 1
       if (obj[k] !== undefined) this.fail(`duplicate key ${JSON.stringify(k)} in one object`, keyAt)
       b = this.ws()
       if (b !== 0x3a) this.fail(b === -1 ? 'unexpected end of input after a key (the file is truncated)' : `unexpected ${describeByte(b)}; expected ':'`)

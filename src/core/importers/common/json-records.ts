@@ -1,5 +1,5 @@
 import type { ImportInput, ImportRecord, SourceLocation } from '../types'
-import { streamJson, type JsonValue, type StreamJsonOptions } from './json'
+import { streamJsonBatches, type JsonValue, type StreamJsonOptions } from './json'
 import { JsonFields } from './json-access'
 
 /** Maps one JSON value (a streamed element, or the document) to records. */
@@ -15,13 +15,35 @@ export async function* jsonRecords(
   onItem: JsonMapper,
   onEnd: (root: JsonValue, items: number, f: JsonFields) => Iterable<ImportRecord>
 ): AsyncGenerator<ImportRecord> {
-  for await (const e of streamJson(input.open(), opts)) {
-    if (e.type === 'item') {
-      const { item } = e
-      yield* onItem(item.value, item.pointer, new JsonFields(item), { line: item.line, column: item.column, pointer: item.pointer })
-    } else {
-      yield* onEnd(e.root, e.items, new JsonFields({ locate: e.locate }))
+  for await (const batch of jsonRecordBatches(input, opts, onItem, onEnd)) yield* batch
+}
+
+/**
+ * `jsonRecords` a batch of elements at a time (streamJsonBatches; for Importer.parseBatches). When a mapper throws, the records mapped
+ * before it are yielded first, then the error, so the import fails exactly as record by record.
+ */
+export async function* jsonRecordBatches(
+  input: ImportInput,
+  opts: StreamJsonOptions,
+  onItem: JsonMapper,
+  onEnd: (root: JsonValue, items: number, f: JsonFields) => Iterable<ImportRecord>
+): AsyncGenerator<ImportRecord[]> {
+  for await (const events of streamJsonBatches(input.open(), opts)) {
+    const out: ImportRecord[] = []
+    try {
+      for (const e of events) {
+        if (e.type === 'item') {
+          const { item } = e
+          for (const r of onItem(item.value, item.pointer, new JsonFields(item), { line: item.line, column: item.column, pointer: item.pointer })) out.push(r)
+        } else {
+          for (const r of onEnd(e.root, e.items, new JsonFields({ locate: e.locate }))) out.push(r)
+        }
+      }
+    } catch (e) {
+      if (out.length) yield out
+      throw e
     }
+    if (out.length) yield out
   }
 }
 

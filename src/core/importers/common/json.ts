@@ -1,7 +1,10 @@
 import { ParseError } from '../types'
-import { describeByte, escapePointer, JsonSyntaxError, NEED_MORE, sliceable, ValueParser, type JsonLimits, type JsonObject, type JsonValue } from './json-parse'
+import { FastElements } from './json-fast'
+import { makeItem, type JsonItem } from './json-item'
+import { describeByte, escapePointer, JsonSyntaxError, NEED_MORE, OBJECT_PROTO, sliceable, ValueParser, type JsonLimits, type JsonObject, type JsonValue } from './json-parse'
 
-export { JsonNumber, escapePointer, type JsonObject, type JsonValue } from './json-parse'
+export { JsonInt, JsonNumber, escapePointer, type JsonObject, type JsonValue } from './json-parse'
+export type { JsonItem } from './json-item'
 
 /**
  * Streaming, lossless JSON reader shared by every JSON importer (RELIABILITY §4 hostile inputs):
@@ -13,17 +16,6 @@ export { JsonNumber, escapePointer, type JsonObject, type JsonValue } from './js
  *   2 GB `/txs` array is read with memory bounded by its largest element.
  * Columns count bytes from the start of the line (equal to characters for the ASCII that explorers write).
  */
-
-/** One element of a streamed array. */
-export interface JsonItem {
-  /** JSON pointer of the element, e.g. "/txs/17". */
-  pointer: string
-  value: JsonValue
-  line: number
-  column: number
-  /** Line and column of a value inside this element, by its full pointer (for errors found after parsing). */
-  locate(pointer: string): { line: number; column: number }
-}
 
 /** What `streamJson` yields: each streamed element, then the document with streamed arrays left empty. */
 export type JsonEvent = { type: 'item'; item: JsonItem } | { type: 'end'; root: JsonValue; items: number; locate(pointer: string): { line?: number; column?: number } }
@@ -39,7 +31,16 @@ export interface StreamJsonOptions {
   longKeys?: Record<string, number>
   /** Cap on a single value that is not streamed (default 256 MiB): a bigger one is refused, not buffered. */
   maxValueBytes?: number
+  /**
+   * Build elements of streamed arrays with the engine's JSON.parse when a byte scan proves the result exact
+   * (json-fast.ts); any other element takes the exact parser. Values, errors, pointers and positions are the
+   * same either way, except that a plain integer (≤ 15 digits, non-negative) from the fast path is a JsonInt.
+   */
+  fastElements?: boolean
 }
+
+/** Elements per batch of streamJsonBatches (also yielded when the buffer runs out). */
+const BATCH = 16
 
 /** Largest non-streamed value whose bytes are kept for locating errors after parsing. */
 const KEEP_BYTES = 4 * 1024 * 1024
@@ -55,6 +56,15 @@ interface Frame {
 
 /** Read a JSON document from a byte stream; see the module comment. */
 export async function* streamJson(source: AsyncIterable<Buffer | string>, opts: StreamJsonOptions = {}): AsyncGenerator<JsonEvent> {
+  for await (const events of streamJsonBatches(source, opts)) yield* events
+}
+
+/**
+ * `streamJson`'s events in small batches (up to BATCH elements, cut at each buffer refill): one await per batch
+ * instead of per element, which matters for million-element files. On a syntax error the elements before it come
+ * first, then the error, as with streamJson.
+ */
+export async function* streamJsonBatches(source: AsyncIterable<Buffer | string>, opts: StreamJsonOptions = {}): AsyncGenerator<JsonEvent[]> {
   const limits: JsonLimits = {
     maxDepth: opts.maxDepth ?? 64,
     maxString: opts.maxString ?? 64 * 1024,
@@ -63,6 +73,7 @@ export async function* streamJson(source: AsyncIterable<Buffer | string>, opts: 
   const patterns = (opts.streamAt ?? []).map(splitPointer)
   const maxValue = opts.maxValueBytes ?? 256 * 1024 * 1024
   const p = new ValueParser(limits)
+  const fast = opts.fastElements ? new FastElements(limits, OBJECT_PROTO) : null
   const it = source[Symbol.asyncIterator]()
   // Line cursor: absolute offset up to which newlines were counted, its line, and where that line starts.
   let curAbs = 0
@@ -112,11 +123,11 @@ export async function* streamJson(source: AsyncIterable<Buffer | string>, opts: 
     const value = p.value(stack.length, key)
     // Values parsed whole beside the streamed arrays keep their bytes (when small) so errors found later in
     // them can still name line:column.
-    if (p.pos - start <= KEEP_BYTES && (keptBytes += p.pos - start) <= 4 * KEEP_BYTES) kept.push(makeItem(ptr, value, where(p.base + start), p.buf.subarray(start, p.pos), limits))
+    if (p.pos - start <= KEEP_BYTES && (keptBytes += p.pos - start) <= 4 * KEEP_BYTES) kept.push(makeItem(ptr, value, where(p.base + start), p.buf, start, p.pos, limits))
     return { value }
   }
 
-  const pending: JsonItem[] = []
+  let pending: JsonEvent[] = []
   /** One small step of the spine; throws NEED_MORE to be retried from the same position with more bytes. */
   const step = (): void => {
     if (!started) {
@@ -176,11 +187,15 @@ export async function* streamJson(source: AsyncIterable<Buffer | string>, opts: 
     const ptr = f.pointer + '/' + f.index
     if (f.streamed) {
       const start = p.pos
-      p.basePointer = ptr
-      p.pathLen = 0
-      const value = p.value(stack.length, null)
+      let value = fast && (b === 0x7b || b === 0x5b) ? fast.parse(p.buf, start, stack.length) : undefined
+      if (value !== undefined) p.pos = fast!.end
+      else {
+        p.basePointer = ptr
+        p.pathLen = 0
+        value = p.value(stack.length, null)
+      }
       const at = where(p.base + start)
-      pending.push(makeItem(ptr, value, at, p.buf.subarray(start, p.pos), limits))
+      pending.push({ type: 'item', item: makeItem(ptr, value, at, p.buf, start, p.pos, limits) })
       items++
     } else {
       const { value, frame } = valueAt(ptr, null)
@@ -205,8 +220,17 @@ export async function* streamJson(source: AsyncIterable<Buffer | string>, opts: 
           break
         }
         step()
+        // Small batches: a whole buffer's elements alive at once costs more in GC than the awaits it saves.
+        if (pending.length >= BATCH) {
+          yield pending
+          pending = []
+        }
       } catch (e) {
         if (e !== NEED_MORE) throw e
+        if (pending.length) {
+          yield pending
+          pending = []
+        }
         p.pos = checkpoint
         advance(p.base + checkpoint)
         const keep = p.buf.subarray(checkpoint)
@@ -227,14 +251,12 @@ export async function* streamJson(source: AsyncIterable<Buffer | string>, opts: 
         p.buf = sliceable(chunks.length === 1 ? keep : Buffer.concat(chunks))
         p.pos = 0
       }
-      if (pending.length) {
-        for (const item of pending) yield { type: 'item', item }
-        pending.length = 0
-      }
     }
   } catch (e) {
-    if (e instanceof JsonSyntaxError) throw new ParseError(e.message, { ...where(e.offset), pointer: e.pointer })
-    throw e
+    const error = e instanceof JsonSyntaxError ? new ParseError(e.message, { ...where(e.offset), pointer: e.pointer }) : e
+    // The elements read before the error are handed out first (their own errors come first).
+    if (pending.length) yield pending
+    throw error
   } finally {
     await it.return?.()
   }
@@ -242,38 +264,8 @@ export async function* streamJson(source: AsyncIterable<Buffer | string>, opts: 
     const owner = kept.find((k) => target === k.pointer || target.startsWith(k.pointer + '/') || k.pointer === '')
     return owner ? owner.locate(target) : {}
   }
-  yield { type: 'end', root: root as JsonValue, items, locate }
-}
-
-function makeItem(pointer: string, value: JsonValue, at: { line: number; column: number }, bytes: Buffer, limits: JsonLimits): JsonItem {
-  return {
-    pointer,
-    value,
-    line: at.line,
-    column: at.column,
-    locate(target: string) {
-      const q = new ValueParser(limits)
-      q.buf = sliceable(bytes)
-      q.eof = true
-      q.basePointer = pointer
-      q.seek = target
-      try {
-        q.value(0, null)
-      } catch {
-        /* the element parsed once already; a failure here only means "not found" */
-      }
-      if (q.found < 0) return { line: at.line, column: at.column }
-      let line = at.line
-      let col = at.column
-      for (let i = 0; i < q.found; i++) {
-        if (bytes[i] === 10) {
-          line++
-          col = 1
-        } else col++
-      }
-      return { line, column: col }
-    }
-  }
+  pending.push({ type: 'end', root: root as JsonValue, items, locate })
+  yield pending
 }
 
 function splitPointer(ptr: string): string[] {

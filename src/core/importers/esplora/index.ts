@@ -1,8 +1,8 @@
 import { JsonNumber, type JsonObject, type JsonValue } from '../common/json'
 import type { JsonFields } from '../common/json-access'
-import { BTC_LONG_KEYS, headText, jsonRecords } from '../common/json-records'
-import { ParseError, type Importer, type ImportRecord, type SourceLocation } from '../types'
-import { AddressResolver, BTC_TX, p2pkAddress, scriptTypeOf, txidOf, type BtcInputRecord, type BtcOutputRecord, type BtcTxRecord } from '../../chains/bitcoin/utxo/records'
+import { BTC_LONG_KEYS, headText, jsonRecordBatches } from '../common/json-records'
+import { ParseError, type Importer, type ImportInput, type ImportOptions, type ImportRecord, type SourceLocation } from '../types'
+import { AddressResolver, BTC_TX, p2pkAddress, scriptTypeOf, txidAt, txidOf, type BtcInputRecord, type BtcOutputRecord, type BtcTxRecord } from '../../chains/bitcoin/utxo/records'
 
 /**
  * Esplora REST JSON as saved from mempool.space / blockstream.info (FORMATS §3):
@@ -14,13 +14,17 @@ import { AddressResolver, BTC_TX, p2pkAddress, scriptTypeOf, txidOf, type BtcInp
  *   spent-by links come from importing the spending transactions themselves.
  */
 const COINBASE_VOUT = 4294967295n
+/** Locator suffixes of the first inputs and outputs, made once. */
+const AT_VIN = Array.from({ length: 64 }, (_, i) => '/vin/' + i)
+const AT_VOUT = Array.from({ length: 64 }, (_, i) => '/vout/' + i)
 
 /** Map one Esplora tx object. Exported for the other Esplora-shaped sources and tests. */
 export function mapEsploraTx(v: JsonValue, ptr: string, f: JsonFields, loc: SourceLocation, addr: AddressResolver): BtcTxRecord {
   const o = f.obj(v, ptr)
   const txid = txidOf(f.str(o, 'txid', ptr), loc)
-  const status = f.obj(o.status, ptr + '/status')
-  const confirmed = f.bool(status, 'confirmed', ptr + '/status')
+  const ps = ptr + '/status'
+  const status = f.obj(o.status, ps)
+  const confirmed = f.bool(status, 'confirmed', ps)
   const vinArr = f.arr(o.vin, ptr + '/vin')
   const voutArr = f.arr(o.vout, ptr + '/vout')
   const inputs: BtcInputRecord[] = []
@@ -29,22 +33,23 @@ export function mapEsploraTx(v: JsonValue, ptr: string, f: JsonFields, loc: Sour
     const p = ptr + '/vin/' + i
     const vin = f.obj(vinArr[i], p)
     const isCb = f.optBool(vin, 'is_coinbase', p) ?? false
-    const prevout = vin.prevout === null || vin.prevout === undefined ? null : f.obj(vin.prevout, p + '/prevout')
-    const witness = vin.witness === undefined || vin.witness === null ? null : f.arr(vin.witness, p + '/witness').map((w, k) => (typeof w === 'string' ? w : f.fail(`${p}/witness/${k}`, 'witness items must be hex strings')))
+    const pp = p + '/prevout'
+    const prevout = vin.prevout === null || vin.prevout === undefined ? null : f.obj(vin.prevout, pp)
+    const witness = vin.witness === undefined || vin.witness === null ? null : witnessOf(f.arr(vin.witness, p + '/witness'), f, p)
     if (isCb) coinbase = true
     const vout = isCb ? null : f.int(vin, 'vout', p, 0n, COINBASE_VOUT)
-    const addrText = prevout ? f.optStr(prevout, 'scriptpubkey_address', p + '/prevout') : undefined
+    const addrText = prevout ? f.optStr(prevout, 'scriptpubkey_address', pp) : undefined
     inputs.push({
       index: i,
-      prevTxid: isCb ? null : txidOf(f.str(vin, 'txid', p), { ...loc, pointer: p + '/txid' }),
+      prevTxid: isCb ? null : txidAt(f.str(vin, 'txid', p), loc, p + '/txid'),
       prevVout: vout === null ? null : Number(vout),
-      address: addrText ? addr.address(addrText, { ...loc, pointer: p + '/prevout/scriptpubkey_address' }) : prevout ? p2pkOf(prevout, f, p + '/prevout', addr) : null,
-      value: prevout ? f.int(prevout, 'value', p + '/prevout', 0n) : null,
+      address: addrText ? addr.addressAt(addrText, loc, pp + '/scriptpubkey_address') : prevout ? p2pkOf(prevout, f, pp, addr) : null,
+      value: prevout ? f.int(prevout, 'value', pp, 0n) : null,
       coinbase: isCb,
       sequence: f.optSmall(vin, 'sequence', p) ?? null,
       scriptsig: f.optStr(vin, 'scriptsig', p) || null,
-      witness: witness && witness.length ? witness.join(' ') : null,
-      at: '/vin/' + i
+      witness,
+      at: i < AT_VIN.length ? AT_VIN[i] : '/vin/' + i
     })
   }
   const outputs: BtcOutputRecord[] = []
@@ -52,13 +57,20 @@ export function mapEsploraTx(v: JsonValue, ptr: string, f: JsonFields, loc: Sour
     const p = ptr + '/vout/' + k
     const out = f.obj(voutArr[k], p)
     const a = f.optStr(out, 'scriptpubkey_address', p)
+    // Fields are read in this order so that of several bad fields the same one is reported as always.
+    const e = a ? addr.entryAt(a, loc, p + '/scriptpubkey_address') : null
+    const address = e ? e.canonical : p2pkOf(out, f, p, addr)
+    const scriptType = scriptTypeOf(f.optStr(out, 'scriptpubkey_type', p))
+    const scriptHex = f.optStr(out, 'scriptpubkey', p) ?? null
     outputs.push({
       vout: k,
-      address: a ? addr.address(a, { ...loc, pointer: p + '/scriptpubkey_address' }) : p2pkOf(out, f, p, addr),
-      scriptType: scriptTypeOf(f.optStr(out, 'scriptpubkey_type', p)),
-      scriptHex: f.optStr(out, 'scriptpubkey', p) ?? null,
+      address,
+      scriptType,
+      scriptHex,
       value: f.int(out, 'value', p, 0n),
-      at: '/vout/' + k
+      // Worked out here, where the address's cache entry is at hand (the wire encoder would look it up again).
+      scriptIsAddress: e ? addr.scriptIsAddress(e, scriptHex, scriptType) : undefined,
+      at: k < AT_VOUT.length ? AT_VOUT[k] : '/vout/' + k
     })
   }
   const weight = f.optSmall(o, 'weight', ptr)
@@ -66,9 +78,9 @@ export function mapEsploraTx(v: JsonValue, ptr: string, f: JsonFields, loc: Sour
   return {
     network: addr.network,
     txid,
-    blockHeight: confirmed ? f.small(status, 'block_height', ptr + '/status') : null,
-    blockHash: confirmed ? txidOf(f.str(status, 'block_hash', ptr + '/status'), { ...loc, pointer: ptr + '/status/block_hash' }, 'block_hash') : null,
-    blockTime: confirmed ? f.small(status, 'block_time', ptr + '/status') : null,
+    blockHeight: confirmed ? f.small(status, 'block_height', ps) : null,
+    blockHash: confirmed ? txidAt(f.str(status, 'block_hash', ps), loc, ps + '/block_hash', 'block_hash') : null,
+    blockTime: confirmed ? f.small(status, 'block_time', ps) : null,
     fee: f.optInt(o, 'fee', ptr, 0n) ?? null,
     size: f.optSmall(o, 'size', ptr) ?? null,
     weight: weight ?? null,
@@ -85,6 +97,12 @@ export function mapEsploraTx(v: JsonValue, ptr: string, f: JsonFields, loc: Sour
   }
 }
 
+/** Witness items joined by spaces (null for none); every item must be a string. */
+function witnessOf(items: JsonValue[], f: JsonFields, p: string): string | null {
+  for (let k = 0; k < items.length; k++) if (typeof items[k] !== 'string') f.fail(`${p}/witness/${k}`, 'witness items must be hex strings')
+  return items.length ? items.join(' ') : null
+}
+
 function p2pkOf(out: JsonObject, f: JsonFields, p: string, addr: AddressResolver): string | null {
   if (out.scriptpubkey_type !== 'p2pk') return null
   const hex = f.optStr(out, 'scriptpubkey', p)
@@ -93,12 +111,13 @@ function p2pkOf(out: JsonObject, f: JsonFields, p: string, addr: AddressResolver
 
 function mapUtxo(v: JsonValue, ptr: string, f: JsonFields, loc: SourceLocation, addr: AddressResolver, owner: string | null): BtcTxRecord {
   const o = f.obj(v, ptr)
-  const status = f.obj(o.status, ptr + '/status')
-  const confirmed = f.bool(status, 'confirmed', ptr + '/status')
+  const ps = ptr + '/status'
+  const status = f.obj(o.status, ps)
+  const confirmed = f.bool(status, 'confirmed', ps)
   return {
     network: addr.network,
     txid: txidOf(f.str(o, 'txid', ptr), loc),
-    blockHeight: confirmed ? f.small(status, 'block_height', ptr + '/status') : null,
+    blockHeight: confirmed ? f.small(status, 'block_height', ps) : null,
     blockHash: confirmed ? (f.optStr(status, 'block_hash', ptr + '/status') ?? null) : null,
     blockTime: confirmed ? (f.optSmall(status, 'block_time', ptr + '/status') ?? null) : null,
     confirmed,
@@ -128,25 +147,33 @@ export const esploraImporter: Importer = {
     return s === 'txs' || s === 'utxo' ? 90 : s === 'outspends' ? 60 : 0
   },
   async *parse(input, opts) {
-    const addr = new AddressResolver(opts.chain)
-    const owner = typeof opts.address === 'string' ? opts.address : null
-    let shape: Shape = null
-    let ownerCanonical: string | null = null
-    const one = (v: JsonValue, ptr: string, f: JsonFields, loc: SourceLocation): ImportRecord[] => {
-      const o = f.obj(v, ptr)
-      if (o.spent !== undefined && !Array.isArray(o.vin)) {
-        throw new ParseError('this is an Esplora /outspends response: it names neither its transaction nor the output values, so it cannot be stored on its own; import the spending transactions (/tx/:txid) instead', loc)
-      }
-      shape ??= o.vin === undefined && o.value instanceof JsonNumber ? 'utxo' : 'txs'
-      if (shape === 'utxo') {
-        if (owner && ownerCanonical === null) ownerCanonical = addr.address(owner, { pointer: '--address' })
-        return [{ kind: BTC_TX, loc, data: mapUtxo(v, ptr, f, loc, addr, ownerCanonical) }]
-      }
-      return [{ kind: BTC_TX, loc, data: mapEsploraTx(v, ptr, f, loc, addr) }]
+    for await (const batch of esploraBatches(input, opts)) yield* batch
+  },
+  parseBatches: esploraBatches
+}
+
+/** The records of an Esplora file a batch of elements at a time (see jsonRecordBatches). */
+async function* esploraBatches(input: ImportInput, opts: ImportOptions): AsyncGenerator<ImportRecord[]> {
+  const addr = new AddressResolver(opts.chain)
+  const owner = typeof opts.address === 'string' ? opts.address : null
+  let shape: Shape = null
+  let ownerCanonical: string | null = null
+  const one = (v: JsonValue, ptr: string, f: JsonFields, loc: SourceLocation): ImportRecord[] => {
+    const o = f.obj(v, ptr)
+    if (o.spent !== undefined && !Array.isArray(o.vin)) {
+      throw new ParseError('this is an Esplora /outspends response: it names neither its transaction nor the output values, so it cannot be stored on its own; import the spending transactions (/tx/:txid) instead', loc)
     }
-    yield* jsonRecords(input, { streamAt: [''], longKeys: BTC_LONG_KEYS }, one, function* (root, items, f) {
-      if (Array.isArray(root)) return void items
-      yield* one(root, '', f, { pointer: '' })
-    })
+    shape ??= o.vin === undefined && o.value instanceof JsonNumber ? 'utxo' : 'txs'
+    if (shape === 'utxo') {
+      if (owner && ownerCanonical === null) ownerCanonical = addr.address(owner, { pointer: '--address' })
+      return [{ kind: BTC_TX, loc, data: mapUtxo(v, ptr, f, loc, addr, ownerCanonical) }]
+    }
+    return [{ kind: BTC_TX, loc, data: mapEsploraTx(v, ptr, f, loc, addr) }]
   }
+  // Elements take the fast path (json-fast.ts): the mappers read JsonNumbers only through JsonFields and
+  // `instanceof JsonNumber`, both of which treat a JsonInt as the JsonNumber it is.
+  yield* jsonRecordBatches(input, { streamAt: [''], longKeys: BTC_LONG_KEYS, fastElements: true }, one, function* (root, items, f) {
+    if (Array.isArray(root)) return void items
+    yield* one(root, '', f, { pointer: '' })
+  })
 }

@@ -64,6 +64,10 @@ export function isScriptMarker(v: unknown): boolean {
 const NETS: Record<string, Network> = { btc: networks.bitcoin, 'btc-testnet': networks.testnet, 'btc-regtest': networks.regtest }
 /** Types whose script is fully determined by the address (P2PK's "address" is derived from its key, not its script). */
 const DERIVABLE = new Set(['p2pkh', 'p2sh', 'p2wpkh', 'p2wsh', 'p2tr'])
+/** Whether an output of this script type has its script fully determined by its address (see scriptIn). */
+export function derivableType(scriptType: string): boolean {
+  return DERIVABLE.has(scriptType)
+}
 const scripts = new Map<string, Map<string, string | null>>()
 let cached = 0
 

@@ -2,6 +2,7 @@ import { crypto as btcCrypto, payments, networks, type Network } from 'bitcoinjs
 import { normalizeAddress } from '../../address'
 import { bitcoinCodec } from '../address'
 import { ParseError, type SourceLocation } from '../../../importers/types'
+import { derivableType, scriptOfAddress } from './compact'
 
 /** Record kind every Bitcoin importer yields; stored by the UTXO sink. */
 export const BTC_TX = 'btc.tx'
@@ -65,19 +66,34 @@ export interface BtcOutputRecord {
   spentByTxid?: string | null
   spentByVin?: number | null
   /**
-   * Whether scriptHex is exactly the script of `address` (compact.ts scriptIn), when already worked out off the
-   * main thread (the parse worker's wire encoder, which then sends scriptHex as null); undefined: the sink works it out.
+   * Whether scriptHex is exactly the script of `address` (compact.ts scriptIn), when already worked out by the
+   * importer (Esplora, from its address cache) or off the main thread (the parse worker's wire encoder, which then
+   * sends scriptHex as null); undefined: the sink works it out.
    */
   scriptIsAddress?: boolean
   at: string
 }
 
 const HEX64 = /^[0-9a-fA-F]{64}$/
+const HEX64_LOWER = /^[0-9a-f]{64}$/
+
+/** 0: not 64 hex digits; 1: 64 lower-case hex digits (the usual case: no toLowerCase copy); 2: some upper-case. */
+function hex64(text: string): 0 | 1 | 2 {
+  return HEX64_LOWER.test(text) ? 1 : HEX64.test(text) ? 2 : 0
+}
 
 /** A txid/hash from a source: 64 hex digits, stored lower-case. */
 export function txidOf(text: string, loc: SourceLocation, what = 'txid'): string {
-  if (!HEX64.test(text)) throw new ParseError(`${what} must be 64 hex digits, found ${JSON.stringify(text.slice(0, 80))}`, loc)
-  return text.toLowerCase()
+  const k = hex64(text)
+  if (k === 0) throw new ParseError(`${what} must be 64 hex digits, found ${JSON.stringify(text.slice(0, 80))}`, loc)
+  return k === 1 ? text : text.toLowerCase()
+}
+
+/** `txidOf` at `pointer` inside `loc`: the location object is made only for the error. */
+export function txidAt(text: string, loc: SourceLocation, pointer: string, what = 'txid'): string {
+  const k = hex64(text)
+  if (k === 0) return txidOf(text, { ...loc, pointer }, what)
+  return k === 1 ? text : text.toLowerCase()
 }
 
 /**
@@ -102,6 +118,12 @@ export function scriptTypeOf(name: string | null | undefined): string {
   return SCRIPT_TYPES[name] ?? SCRIPT_TYPES[name.toLowerCase()] ?? `other:${name.slice(0, 40)}`
 }
 
+/** An address as a file wrote it: its canonical form, and its output script once asked for (null: none). */
+export interface AddressEntry {
+  canonical: string
+  script: string | null | undefined
+}
+
 /**
  * Validates and normalizes the addresses of one file, and fixes the file's network: forced by the analyst
  * (`--chain`), else taken from the first address seen; a later address of another network is an error
@@ -109,7 +131,7 @@ export function scriptTypeOf(name: string | null | undefined): string {
  */
 export class AddressResolver {
   private net: string | undefined
-  private readonly cache = new Map<string, string>()
+  private readonly cache = new Map<string, AddressEntry>()
   constructor(forced?: unknown) {
     if (forced !== undefined) {
       const f = String(forced)
@@ -130,8 +152,30 @@ export class AddressResolver {
 
   /** Canonical form of `text` on this file's network, or a ParseError at `loc`. */
   address(text: string, loc: SourceLocation): string {
-    const hit = this.cache.get(text)
-    if (hit !== undefined) return hit
+    return (this.cache.get(text) ?? this.resolve(text, loc)).canonical
+  }
+
+  /** `address` at `pointer` inside `loc`: a cached address makes no location object. */
+  addressAt(text: string, loc: SourceLocation, pointer: string): string {
+    return (this.cache.get(text) ?? this.resolve(text, { ...loc, pointer })).canonical
+  }
+
+  /** The cache entry of `text` (as `addressAt`), for `scriptIsAddress`. */
+  entryAt(text: string, loc: SourceLocation, pointer: string): AddressEntry {
+    return this.cache.get(text) ?? this.resolve(text, { ...loc, pointer })
+  }
+
+  /**
+   * Whether `scriptHex` is exactly the script of the entry's address (what compact.ts scriptIn stores as the
+   * marker), with the address's script kept in its cache entry: one lookup per output instead of two.
+   */
+  scriptIsAddress(e: AddressEntry, scriptHex: string | null | undefined, scriptType: string): boolean {
+    if (scriptHex === null || scriptHex === undefined || !derivableType(scriptType)) return false
+    if (e.script === undefined) e.script = scriptOfAddress(e.canonical, this.network)
+    return e.script === scriptHex
+  }
+
+  private resolve(text: string, loc: SourceLocation): AddressEntry {
     if (this.net === undefined) this.net = bitcoinCodec.guessNetwork!(text) ?? 'btc'
     let canonical: string
     try {
@@ -140,8 +184,9 @@ export class AddressResolver {
       throw new ParseError((e as Error).message, loc)
     }
     if (this.cache.size > 200_000) this.cache.clear()
-    this.cache.set(text, canonical)
-    return canonical
+    const e: AddressEntry = { canonical, script: undefined }
+    this.cache.set(text, e)
+    return e
   }
 
   /** bitcoinjs network object of this file. */

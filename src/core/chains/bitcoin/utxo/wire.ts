@@ -24,7 +24,8 @@ export const btcTxWire: WireCodec = {
     )
     for (const i of d.inputs) out.push(i.index, i.prevTxid, i.prevVout, i.prevRef, s(i.address), i.value, i.coinbase, i.sequence, s(i.at))
     for (const o of d.outputs) {
-      const isAddress = scriptIn(o.scriptHex, o.scriptType, o.address, d.network) === SCRIPT_MARKER
+      // Worked out here, off the importing thread, unless the importer already did (Esplora, from its address cache).
+      const isAddress = o.scriptIsAddress ?? scriptIn(o.scriptHex, o.scriptType, o.address, d.network) === SCRIPT_MARKER
       out.push(o.vout, s(o.address), s(o.scriptType), isAddress ? null : o.scriptHex, o.value, o.spentByTxid, o.spentByVin, s(o.at), isAddress)
     }
   },
