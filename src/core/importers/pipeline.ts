@@ -95,7 +95,7 @@ export async function runImport(c: CaseHandle, files: ImportFile[], o: RunImport
       try {
         results.push(await importOne(c, pending[i], chosen[i], o, workers[i]))
       } catch (e) {
-        throw e instanceof ParseError ? parseErrorToApi(e, pending[i].originalName) : e
+        throw e instanceof ParseError ? parseErrorToApi(e, pending[i].originalName) : ioCode(e) ? ioErrorToApi(e as Error, ioCode(e)!, pending[i].originalName) : e
       }
     }
     const finishCtx = { count: (n: string, k = 1) => bump(results[results.length - 1].counts, n, k), warn: (m: string) => results[results.length - 1].warnings.push(m) }
@@ -114,7 +114,9 @@ export async function runImport(c: CaseHandle, files: ImportFile[], o: RunImport
   } catch (e) {
     committed = false
     unit?.rollback()
-    throw e
+    // A disk or database failure after the files were read (finish, commit) names the whole import.
+    const code = e instanceof ApiError ? null : ioCode(e)
+    throw code ? ioErrorToApi(e as Error, code, files.map((f) => f.originalName ?? basename(f.path)).join(', ')) : e
   } finally {
     // Locker files this call created go again unless their rows committed (dry runs never commit).
     if (!committed) for (const p of pending) abandonEvidence(c, p)
@@ -185,7 +187,7 @@ async function importOne(c: CaseHandle, p: PendingEvidence, imp: Importer, o: Ru
     try {
       sinkFor(rec.kind).store(rec, ctx)
     } catch (e) {
-      if (e instanceof ParseError || e instanceof ApiError) throw e
+      if (e instanceof ParseError || e instanceof ApiError || ioCode(e)) throw e
       throw new ParseError((e as Error).message, rec.loc)
     }
     if (++result.records % PROGRESS_EVERY === 0) {
@@ -210,6 +212,20 @@ async function importOne(c: CaseHandle, p: PendingEvidence, imp: Importer, o: Ru
     .run(nowIso(), JSON.stringify({ records: result.records, counts: result.counts, conflicts: conflictCount, warnings: result.warnings.length }), importId)
   o.progress?.({ op: 'import', phase: p.originalName, done: result.records, total: result.records })
   return result
+}
+
+/**
+ * The code of an operating-system (ENOSPC, EIO…) or SQLite storage failure (SQLITE_FULL, SQLITE_IOERR…), else
+ * null. A constraint a record breaks is not one: that stays the record's error, with its location.
+ */
+function ioCode(e: unknown): string | null {
+  const code = e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : ''
+  return /^E[A-Z]+$/.test(code) || /^SQLITE_(FULL|IOERR|BUSY|LOCKED|READONLY|CANTOPEN|NOMEM|CORRUPT|NOTADB|PROTOCOL)/.test(code) ? code : null
+}
+
+/** RELIABILITY D6: a disk or database failure is not the file's fault; name the operation, the file and the code. */
+function ioErrorToApi(e: Error, code: string, file: string): ApiError {
+  return new ApiError('IO', `importing ${file} failed: ${e.message} (${code}); nothing was kept`, { file })
 }
 
 /** Name the file (by its original name) and the place in it: `file:line[:column]: message`. */
