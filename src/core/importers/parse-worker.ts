@@ -1,13 +1,12 @@
-import { createReadStream, read } from 'node:fs'
+import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
-import { promisify } from 'node:util'
 import { ApiError } from '../../shared/api/errors'
 import { parentPort } from 'node:worker_threads'
 import { initChains } from '../chains/init'
 import './index'
 import { importerById } from './registry'
 import { ParseError, type ImportOptions } from './types'
-import { hashFd, hashFile } from '../evidence/hash-file'
+import { fdChunks, hashFd, hashFile } from '../evidence/hash-file'
 import { encodeRecord, StringTable } from './wire'
 import type { ParseJob, ParseReply } from './worker-parse'
 
@@ -35,7 +34,7 @@ async function run(job: ParseJob): Promise<void> {
   // A descriptor (a locker copy handed over before its rename) is read with positional reads and never closed
   // here (a ReadStream on it would close it when destroyed): the importing thread owns it.
   const fd = job.fd
-  const open = fd === undefined ? () => createReadStream(job.path, { highWaterMark: 1 << 20 }) : () => Readable.from(chunksOf(fd), { objectMode: false })
+  const open = fd === undefined ? () => createReadStream(job.path, { highWaterMark: 1 << 20 }) : () => Readable.from(fdChunks(fd, 1 << 20), { objectMode: false })
   const input = { name: job.name, size: job.size, open }
   let batch: unknown[] = []
   let strings = new StringTable()
@@ -81,19 +80,6 @@ async function run(job: ParseJob): Promise<void> {
     port.postMessage({ type: 'verified', sha256: h.sha256, size: h.size } satisfies ParseReply)
   }
   port.postMessage({ type: 'done' } satisfies ParseReply)
-}
-
-const readAt = promisify(read)
-
-/** The bytes behind `fd` from offset 0, 1 MiB at a time. */
-async function* chunksOf(fd: number): AsyncGenerator<Buffer> {
-  for (let pos = 0; ; ) {
-    const buf = Buffer.allocUnsafe(1 << 20)
-    const { bytesRead } = await readAt(fd, buf, 0, buf.length, pos)
-    if (!bytesRead) return
-    pos += bytesRead
-    yield bytesRead === buf.length ? buf : buf.subarray(0, bytesRead)
-  }
 }
 
 function fail(e: unknown): void {

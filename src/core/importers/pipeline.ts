@@ -1,7 +1,7 @@
 import { closeSync, createReadStream, openSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { ProgressEvent } from '../../shared/api/contract'
-import { ApiError } from '../../shared/api/errors'
+import { ApiError, errorCode } from '../../shared/api/errors'
 import type { CaseHandle } from '../case/case-folder'
 import { abandonEvidence, recordEvidence, stageEvidence, type PendingEvidence } from '../evidence/receive'
 import { AsyncUnit } from '../store/unit-of-work'
@@ -219,7 +219,7 @@ async function importOne(c: CaseHandle, p: PendingEvidence, imp: Importer, o: Ru
  * null. A constraint a record breaks is not one: that stays the record's error, with its location.
  */
 function ioCode(e: unknown): string | null {
-  const code = e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : ''
+  const code = errorCode(e)
   return /^E[A-Z]+$/.test(code) || /^SQLITE_(FULL|IOERR|BUSY|LOCKED|READONLY|CANTOPEN|NOMEM|CORRUPT|NOTADB|PROTOCOL)/.test(code) ? code : null
 }
 

@@ -53,11 +53,16 @@ export class ApiError extends Error {
   }
 }
 
+/** The `code` property of a thrown value (Node's ENOSPC…, better-sqlite3's SQLITE_FULL…), or ''. */
+export function errorCode(e: unknown): string {
+  return e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : ''
+}
+
 /** Convert anything thrown into the plain error shape without leaking stack traces. */
 export function toErrorShape(e: unknown): ApiErrorShape {
   if (e instanceof ApiError) return e.toShape()
   const message = e instanceof Error ? e.message : String(e)
-  const code = e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : ''
+  const code = errorCode(e)
   // Operating-system (ENOSPC, EACCES…) and SQLite (SQLITE_FULL…) failures are I/O failures to the caller.
   if (/^E[A-Z]+$/.test(code) || code.startsWith('SQLITE_')) return { code: 'IO', message: `${message} (${code})` }
   return { code: 'INTERNAL', message }

@@ -68,10 +68,10 @@ export class AddressTotals {
    * Add the sums to btc_address (inside the import's transaction): first spill what is in memory, then one
    * UPDATE from the TEMP table grouped per address.
    */
-  applyTo(db: Db): void {
+  applyTo(): void {
     this.spill()
     if (!this.spilled) return
-    db.exec(`
+    this.db.exec(`
       UPDATE btc_address SET
         tx_count = tx_count + g_txc, received = received + g_recv, sent = sent + g_sent, in_count = in_count + g_ic, out_count = out_count + g_oc,
         first_seen = CASE WHEN g_first IS NOT NULL AND (first_seen IS NULL OR g_first < first_seen) THEN g_first ELSE first_seen END,

@@ -105,9 +105,8 @@ export function recomputeAddressTotals(db: Db): void {
 export function finishUtxoImport(db: Db, ctx: Pick<SinkContext, 'count' | 'warn'>): void {
   const s = states.get(db)
   if (!s) return
-  s.rows.flush()
-  states.delete(db)
   flushStaging(db)
+  states.delete(db)
   db.exec('DROP TABLE IF EXISTS temp.btc_import_live')
   if (s.dropped) buildIndexes(db, s.dropped)
   const oldUnresolved = (db.prepare('SELECT count(*) AS n FROM btc_input WHERE value IS NULL AND prev_txid IS NOT NULL AND tx_id <= ?').get(s.maxBefore) as { n: number }).n
@@ -127,7 +126,7 @@ export function finishUtxoImport(db: Db, ctx: Pick<SinkContext, 'count' | 'warn'
       db.prepare(EVENTS_DEFERRED).run()
       db.exec('DROP TABLE temp.btc_deferred_tx')
     }
-    s.totals.applyTo(db)
+    s.totals.applyTo()
   }
   db.exec('DROP TABLE IF EXISTS temp.btc_address_totals')
   const open = (db.prepare('SELECT count(*) AS n FROM btc_input WHERE value IS NULL AND prev_txid IS NOT NULL').get() as { n: number }).n

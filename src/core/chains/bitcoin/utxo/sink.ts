@@ -98,7 +98,7 @@ interface TxSource {
  * and the locker file keeps them at the input's locator (the columns stay for a later opt-in).
  * The source columns are NULL when they are the tx's own plus "/vin/<idx>" (derived on read, compact.ts).
  */
-function insertInput(s: Stmts, tx: TxSource, i: BtcInputRecord, ctx: SinkContext): void {
+function insertInput(tx: TxSource, i: BtcInputRecord, ctx: SinkContext): void {
   const own = isOwn(tx, ctx, i.at, VIN, i.index)
   const loc = own ? null : subLocator(ctx.locator, i.at)
   let addr: number | null = null
@@ -107,7 +107,7 @@ function insertInput(s: Stmts, tx: TxSource, i: BtcInputRecord, ctx: SinkContext
   tx.rows.inputRow(bulk).push(tx.id, i.index, hashIn(i.prevTxid), i.prevVout, n(i.prevRef), addr, i.value, b(i.coinbase), n(i.sequence), null, null, own ? null : ctx.evidenceId, loc)
 }
 
-function insertOutput(s: Stmts, tx: TxSource, o: BtcOutputRecord, ctx: SinkContext): void {
+function insertOutput(tx: TxSource, o: BtcOutputRecord, ctx: SinkContext): void {
   const own = isOwn(tx, ctx, o.at, VOUT, o.vout)
   const loc = own ? null : subLocator(ctx.locator, o.at)
   let addr: number | null = null
@@ -207,8 +207,8 @@ function storeTx(rec: BtcTxRecord, ctx: SinkContext): void {
       totals: later ? null : st.totals, time: rec.blockTime ?? rec.seenTime ?? null
     }
     // Outputs first: an address first named here takes the output as its source (addresses.ts).
-    for (const o of rec.outputs) insertOutput(s, tx, o, ctx)
-    for (const i of rec.inputs) insertInput(s, tx, i, ctx)
+    for (const o of rec.outputs) insertOutput(tx, o, ctx)
+    for (const i of rec.inputs) insertInput(tx, i, ctx)
     ctx.count('transactions.new')
     ctx.count('inputs.new', rec.inputs.length)
     ctx.count('outputs.new', rec.outputs.length)
@@ -250,7 +250,7 @@ function mergeTx(s: Stmts, rec: BtcTxRecord, row: Row, ctx: SinkContext, totalOu
     const got = s.selIn.get(id, i.index) as Row | undefined
     const have = got && child(got, '/vin/' + i.index)
     if (!have) {
-      insertInput(s, tx, i, ctx)
+      insertInput(tx, i, ctx)
       ctx.count('inputs.new')
       continue
     }
@@ -263,7 +263,7 @@ function mergeTx(s: Stmts, rec: BtcTxRecord, row: Row, ctx: SinkContext, totalOu
     const got = s.selOut.get(id, o.vout) as Row | undefined
     const have = got && child(got, '/vout/' + o.vout)
     if (!have) {
-      insertOutput(s, tx, o, ctx)
+      insertOutput(tx, o, ctx)
       ctx.count('outputs.new')
       continue
     }
