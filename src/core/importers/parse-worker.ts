@@ -7,7 +7,7 @@ import './index'
 import { importerById } from './registry'
 import { ParseError, type ImportOptions } from './types'
 import { fdChunks, hashFd, hashFile } from '../evidence/hash-file'
-import { encodeRecord, StringTable } from './wire'
+import { encodeRecord, WireWriter } from './wire'
 import type { ParseJob, ParseReply } from './worker-parse'
 
 /**
@@ -36,16 +36,17 @@ async function run(job: ParseJob): Promise<void> {
   const fd = job.fd
   const open = fd === undefined ? () => createReadStream(job.path, { highWaterMark: 1 << 20 }) : () => Readable.from(fdChunks(fd, 1 << 20), { objectMode: false })
   const input = { name: job.name, size: job.size, open }
-  let batch: unknown[] = []
-  let strings = new StringTable()
+  const w = new WireWriter()
   let n = 0
   let sent = 0
-  const post = async (): Promise<void> => {
-    port.postMessage({ type: 'batch', records: batch, strings: strings.list, count: n } satisfies ParseReply)
-    sent++
-    batch = []
-    strings = new StringTable()
+  const send = (): void => {
+    const { batch, transfer } = w.take()
+    port.postMessage({ type: 'batch', batch, count: n } satisfies ParseReply, transfer)
     n = 0
+  }
+  const post = async (): Promise<void> => {
+    send()
+    sent++
     while (sent - acked >= job.window) await new Promise<void>((r) => (wake = r))
     wake = null
   }
@@ -58,19 +59,19 @@ async function run(job: ParseJob): Promise<void> {
     if (imp.parseBatches) {
       for await (const recs of imp.parseBatches(input, opts)) {
         for (const rec of recs) {
-          encodeRecord(rec, batch, strings)
+          encodeRecord(rec, w)
           if (++n === job.batch) await post()
         }
       }
     } else {
       for await (const rec of imp.parse(input, opts)) {
-        encodeRecord(rec, batch, strings)
+        encodeRecord(rec, w)
         if (++n === job.batch) await post()
       }
     }
   } catch (e) {
     // The records before a bad one are stored first, as in-process: a sink error among them is the one reported.
-    if (n) port.postMessage({ type: 'batch', records: batch, strings: strings.list, count: n } satisfies ParseReply)
+    if (n) send()
     throw e
   }
   if (n) await post()

@@ -5,7 +5,7 @@ import { ApiError, type ApiErrorShape } from '../../shared/api/errors'
 import { ParseError, type Importer, type ImportInput, type ImportOptions, type ImportRecord, type SourceLocation } from './types'
 import { hashFile } from '../evidence/hash-file'
 import { copyMismatch } from '../evidence/locker'
-import { decodeBatch } from './wire'
+import { decodeBatch, type WireBatch } from './wire'
 
 /**
  * Parse on a second core: an importer that sets `parseInWorker` has a large file parsed in a worker thread
@@ -36,7 +36,7 @@ export interface ParseJob {
 
 /** What the worker posts back. */
 export type ParseReply =
-  | { type: 'batch'; records: unknown[]; strings: string[]; count: number }
+  | { type: 'batch'; batch: WireBatch; count: number }
   | { type: 'done' }
   | { type: 'verified'; sha256: string; size: number }
   | { type: 'error'; parse?: { message: string; loc: SourceLocation }; api?: ApiErrorShape }
@@ -172,7 +172,7 @@ export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: strin
       }
       got++
       pw.worker.postMessage('ack')
-      yield [...decodeBatch(m.records, m.strings)]
+      yield decodeBatch(m.batch)
     }
   } finally {
     await stopParseWorker(pw)

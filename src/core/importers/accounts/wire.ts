@@ -1,38 +1,51 @@
-import { str, type WireCodec } from '../wire'
+import type { WireCodec } from '../wire'
 import type { AccountRec, TransferRec } from './records'
 
 /**
- * Flat wire forms (see importers/wire.ts) of the two account records a large explorer export is made of: every
+ * Wire forms (see importers/wire.ts) of the two account records a large explorer export is made of: every
  * transfer, and the account facts beside it (senders, token contracts). Every field travels with its value,
  * null kept as null; amounts stay decimal text. The fields that repeat from row to row (network, idx, addresses,
  * asset, status, method, kind) go through the batch's string table. Add a field here whenever TransferRec or
  * AccountRec gains one.
  */
 export const transferWire: WireCodec = {
-  encode(data, out, s) {
+  encode(data, w) {
     const t = data as TransferRec
-    out.push(s.id(t.network), t.txid, s.id(t.idx), t.block, t.time, s.id(t.from), s.id(t.to), s.id(t.asset), t.amount, t.amountText, t.lossy, t.fee, s.id(t.status), s.id(t.method), s.id(t.kind), t.tokenId)
+    w.sym(t.network)
+    w.val(t.txid)
+    w.sym(t.idx)
+    w.val(t.block)
+    w.val(t.time)
+    w.sym(t.from)
+    w.sym(t.to)
+    w.sym(t.asset)
+    w.val(t.amount)
+    w.val(t.amountText)
+    w.val(t.lossy)
+    w.val(t.fee)
+    w.sym(t.status)
+    w.sym(t.method)
+    w.sym(t.kind)
+    w.val(t.tokenId)
   },
-  decode(b, at, s) {
-    const i = at.i
-    at.i = i + 16
+  decode(r) {
     return {
-      network: str(s, b[i]), txid: b[i + 1], idx: str(s, b[i + 2]), block: b[i + 3], time: b[i + 4], from: str(s, b[i + 5]), to: str(s, b[i + 6]),
-      asset: str(s, b[i + 7]), amount: b[i + 8], amountText: b[i + 9], lossy: b[i + 10], fee: b[i + 11], status: str(s, b[i + 12]), method: str(s, b[i + 13]),
-      kind: str(s, b[i + 14]), tokenId: b[i + 15]
+      network: r.val(), txid: r.val(), idx: r.val(), block: r.val(), time: r.val(), from: r.val(), to: r.val(), asset: r.val(), amount: r.val(),
+      amountText: r.val(), lossy: r.val(), fee: r.val(), status: r.val(), method: r.val(), kind: r.val(), tokenId: r.val()
     } as TransferRec
   }
 }
 
-/** Flat wire form of an AccountRec. */
+/** Wire form of an AccountRec. */
 export const accountWire: WireCodec = {
-  encode(data, out, s) {
+  encode(data, w) {
     const a = data as AccountRec
-    out.push(s.id(a.network), s.id(a.address), a.isContract, s.id(a.how))
+    w.sym(a.network)
+    w.sym(a.address)
+    w.val(a.isContract)
+    w.sym(a.how)
   },
-  decode(b, at, s) {
-    const i = at.i
-    at.i = i + 4
-    return { network: str(s, b[i]), address: str(s, b[i + 1]), isContract: b[i + 2], how: str(s, b[i + 3]) } as AccountRec
+  decode(r) {
+    return { network: r.val(), address: r.val(), isContract: r.val(), how: r.val() } as AccountRec
   }
 }

@@ -1,10 +1,10 @@
-import { str, type WireCodec } from '../../../importers/wire'
+import type { WireCodec } from '../../../importers/wire'
 import { scriptIn, SCRIPT_MARKER } from './compact'
 import type { BtcInputRecord, BtcOutputRecord, BtcTxRecord } from './records'
 
 /**
- * Flat wire form of a BtcTxRecord (see importers/wire.ts): header fields, input and output counts, then each
- * input and output field by field. Every field keeps its value, including undefined vs null, except:
+ * Wire form of a BtcTxRecord (see importers/wire.ts): header fields, input and output counts, then each input and
+ * output field by field. Every field keeps its value, including undefined vs null, except:
  * - an input's scriptsig and witness, sent as null: they are the bulk of an input's bytes and the UTXO sink does
  *   not store them (sink.ts insertInput; the locker file keeps them at the input's locator);
  * - an output's script when it is exactly the script its address encodes (`scriptIsAddress`, checked here in the
@@ -15,46 +15,75 @@ import type { BtcInputRecord, BtcOutputRecord, BtcTxRecord } from './records'
  * Change this together with the sink if it ever stores what is left out.
  */
 export const btcTxWire: WireCodec = {
-  encode(data, out, strings) {
+  encode(data, w) {
     const d = data as BtcTxRecord
-    const s = (v: string | null | undefined): number | undefined => (v === undefined ? undefined : strings.id(v))
-    out.push(
-      s(d.network), d.txid, d.wtxid, d.blockHeight, s(d.blockHash), d.blockTime, d.seenTime, d.fee, d.size, d.vsize, d.weight, d.version,
-      d.locktime, d.coinbase, d.confirmed, d.inputCount, d.outputCount, d.complete, d.inputs.length, d.outputs.length
-    )
-    for (const i of d.inputs) out.push(i.index, i.prevTxid, i.prevVout, i.prevRef, s(i.address), i.value, i.coinbase, i.sequence, s(i.at))
+    w.sym(d.network)
+    w.val(d.txid)
+    w.val(d.wtxid)
+    w.val(d.blockHeight)
+    w.sym(d.blockHash)
+    w.val(d.blockTime)
+    w.val(d.seenTime)
+    w.val(d.fee)
+    w.val(d.size)
+    w.val(d.vsize)
+    w.val(d.weight)
+    w.val(d.version)
+    w.val(d.locktime)
+    w.val(d.coinbase)
+    w.val(d.confirmed)
+    w.val(d.inputCount)
+    w.val(d.outputCount)
+    w.val(d.complete)
+    w.val(d.inputs.length)
+    w.val(d.outputs.length)
+    for (const i of d.inputs) {
+      w.val(i.index)
+      w.val(i.prevTxid)
+      w.val(i.prevVout)
+      w.val(i.prevRef)
+      w.sym(i.address)
+      w.val(i.value)
+      w.val(i.coinbase)
+      w.val(i.sequence)
+      w.sym(i.at)
+    }
     for (const o of d.outputs) {
       // Worked out here, off the importing thread, unless the importer already did (Esplora, from its address cache).
       const isAddress = o.scriptIsAddress ?? scriptIn(o.scriptHex, o.scriptType, o.address, d.network) === SCRIPT_MARKER
-      out.push(o.vout, s(o.address), s(o.scriptType), isAddress ? null : o.scriptHex, o.value, o.spentByTxid, o.spentByVin, s(o.at), isAddress)
+      w.val(o.vout)
+      w.sym(o.address)
+      w.sym(o.scriptType)
+      w.val(isAddress ? null : o.scriptHex)
+      w.val(o.value)
+      w.val(o.spentByTxid)
+      w.val(o.spentByVin)
+      w.sym(o.at)
+      w.val(isAddress)
     }
   },
-  decode(b, at, strings) {
-    let i = at.i
-    const nIn = b[i + 18] as number
-    const nOut = b[i + 19] as number
-    const inputs: BtcInputRecord[] = new Array(nIn)
-    const outputs: BtcOutputRecord[] = new Array(nOut)
-    const s = (v: unknown): string | null | undefined => (v === undefined ? undefined : str(strings, v))
+  decode(r) {
     const tx = {
-      network: s(b[i]), txid: b[i + 1], wtxid: b[i + 2], blockHeight: b[i + 3], blockHash: s(b[i + 4]), blockTime: b[i + 5], seenTime: b[i + 6],
-      fee: b[i + 7], size: b[i + 8], vsize: b[i + 9], weight: b[i + 10], version: b[i + 11], locktime: b[i + 12], coinbase: b[i + 13],
-      confirmed: b[i + 14], inputCount: b[i + 15], outputCount: b[i + 16], complete: b[i + 17], inputs, outputs
-    } as BtcTxRecord
-    i += 20
-    for (let k = 0; k < nIn; k++, i += 9) {
+      network: r.val(), txid: r.val(), wtxid: r.val(), blockHeight: r.val(), blockHash: r.val(), blockTime: r.val(), seenTime: r.val(), fee: r.val(),
+      size: r.val(), vsize: r.val(), weight: r.val(), version: r.val(), locktime: r.val(), coinbase: r.val(), confirmed: r.val(), inputCount: r.val(),
+      outputCount: r.val(), complete: r.val(), inputs: null, outputs: null
+    } as unknown as BtcTxRecord
+    const nIn = r.val() as number
+    const nOut = r.val() as number
+    const inputs: BtcInputRecord[] = (tx.inputs = new Array(nIn))
+    const outputs: BtcOutputRecord[] = (tx.outputs = new Array(nOut))
+    for (let k = 0; k < nIn; k++) {
       inputs[k] = {
-        index: b[i], prevTxid: b[i + 1], prevVout: b[i + 2], prevRef: b[i + 3], address: s(b[i + 4]), value: b[i + 5], coinbase: b[i + 6],
-        sequence: b[i + 7], scriptsig: null, witness: null, at: s(b[i + 8])
+        index: r.val(), prevTxid: r.val(), prevVout: r.val(), prevRef: r.val(), address: r.val(), value: r.val(), coinbase: r.val(), sequence: r.val(),
+        scriptsig: null, witness: null, at: r.val()
       } as BtcInputRecord
     }
-    for (let k = 0; k < nOut; k++, i += 9) {
+    for (let k = 0; k < nOut; k++) {
       outputs[k] = {
-        vout: b[i], address: s(b[i + 1]), scriptType: s(b[i + 2]), scriptHex: b[i + 3], value: b[i + 4], spentByTxid: b[i + 5], spentByVin: b[i + 6],
-        at: s(b[i + 7]), scriptIsAddress: b[i + 8]
+        vout: r.val(), address: r.val(), scriptType: r.val(), scriptHex: r.val(), value: r.val(), spentByTxid: r.val(), spentByVin: r.val(), at: r.val(),
+        scriptIsAddress: r.val()
       } as BtcOutputRecord
     }
-    at.i = i
     return tx
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import '../../../../../src/core/importers/index'
 import { BTC_TX, type BtcTxRecord } from '../../../../../src/core/chains/bitcoin/utxo/records'
-import { decodeBatch, encodeRecord, StringTable } from '../../../../../src/core/importers/wire'
+import { decodeBatch, encodeRecord, WireWriter } from '../../../../../src/core/importers/wire'
 
 /** A tx record with every kind of field value: strings, null, undefined, bigints, booleans. */
 function tx(n: number, address: string | null): BtcTxRecord {
@@ -19,11 +19,11 @@ function tx(n: number, address: string | null): BtcTxRecord {
 describe('Bitcoin tx wire codec', () => {
   it('round-trips records through a cloned batch (as postMessage does), repeated strings via the string table', () => {
     const recs = [tx(0, 'bc1qexample'), tx(1, null), tx(2, 'bc1qexample')].map((data, i) => ({ kind: BTC_TX, loc: { line: i + 2 }, data }))
-    const out: unknown[] = []
-    const strings = new StringTable()
-    for (const r of recs) encodeRecord(r, out, strings)
-    expect(strings.list).toEqual([BTC_TX, 'btc', 'bc1qexample', '/vin/0', 'p2wpkh', '/vout/0', 'op_return', '/vout/1'])
-    const back = [...decodeBatch(structuredClone(out), structuredClone(strings.list))]
+    const w = new WireWriter(16)
+    for (const r of recs) encodeRecord(r, w)
+    const { batch, transfer } = w.take()
+    expect(batch.table).toEqual([BTC_TX, 'btc', 'bc1qexample', '/vin/0', 'p2wpkh', '/vout/0', 'op_return', '/vout/1'])
+    const back = decodeBatch(structuredClone(batch, { transfer }))
     // scriptsig and witness travel as null, and so does a script that is its address's (the sink re-derives it, see
     // wire.ts); everything else keeps its value, undefined included
     const expected = recs.map((r) => ({ ...r, data: { ...r.data, outputs: r.data.outputs.map((o) => (o.scriptIsAddress ? { ...o, scriptHex: null } : o)) } }))
@@ -31,5 +31,36 @@ describe('Bitcoin tx wire codec', () => {
     expect((back[0].data as BtcTxRecord).outputs[1].scriptHex).toBe('6a00')
     expect(back[0].data as BtcTxRecord).toHaveProperty('wtxid', undefined)
     expect((back[1].data as BtcTxRecord).inputs[0].address).toBeNull()
+    // the writer is empty again and its next batch has buffers of its own (this one's were transferred)
+    expect(w.size).toBe(0)
+    expect(batch.tags.byteLength).toBe(0)
+  })
+
+  it('keeps bigints beyond 2^53, negative and fractional numbers, odd locations and kinds without a codec exactly', () => {
+    const big = tx(0, 'bc1qexample')
+    big.fee = 2n ** 53n
+    big.inputs[0].value = -(2n ** 64n)
+    big.outputs[0].value = 2n ** 53n - 1n
+    big.version = -2147483648
+    big.seenTime = 1.5
+    big.wtxid = null
+    const recs = [
+      { kind: BTC_TX, loc: { line: 3, column: 7 }, data: big },
+      { kind: BTC_TX, loc: { pointer: '/txs/0' }, data: tx(1, null) },
+      { kind: 'no.codec', loc: { line: 9 }, data: { a: [1, 'x', null], b: 5n } },
+      { kind: BTC_TX, loc: {}, data: tx(2, 'bc1qexample') }
+    ]
+    const w = new WireWriter(4)
+    for (const r of recs) encodeRecord(r, w)
+    const { batch, transfer } = w.take()
+    const back = decodeBatch(structuredClone(batch, { transfer }))
+    const d = back[0].data as BtcTxRecord
+    expect(d.fee).toBe(2n ** 53n)
+    expect(d.inputs[0].value).toBe(-(2n ** 64n))
+    expect(d.outputs[0].value).toBe(2n ** 53n - 1n)
+    expect([d.version, d.seenTime, d.wtxid]).toEqual([-2147483648, 1.5, null])
+    expect(back.map((r) => r.loc)).toEqual(recs.map((r) => r.loc))
+    expect(back[2]).toEqual(recs[2])
+    expect(back.map((r) => r.kind)).toEqual(recs.map((r) => r.kind))
   })
 })

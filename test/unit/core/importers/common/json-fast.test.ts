@@ -212,6 +212,26 @@ describe('streamJson fast path (fastElements) = exact path', () => {
     expect(r.ints).toBe(40 * 12)
   })
 
+  it('chunks larger than the bridge (json.ts): same events, positions and errors as the document read whole', async () => {
+    const pool = addressPool(50)
+    const txs = Array.from({ length: 200 }, (_, i) => esploraTx(i, pool))
+    // a 150 KB element (longer than a bridge) somewhere in the middle, and elements with errors near the end
+    txs[100] = txs[100].replace('"witness":["', '"witness":["' + 'ab'.repeat(75_000))
+    const docs = [txs, [...txs.slice(0, 190), txs[190].replace('"value":', '"value":-'), ...txs.slice(191)], [...txs.slice(0, 195), '{"a":1,]', ...txs.slice(196)]]
+    for (const list of docs) {
+      const bytes = Buffer.from('[\n' + list.join(',\n') + '\n]\n')
+      for (const fastElements of [true, false]) {
+        const opts = { streamAt: [''], longKeys: BTC_LONG_KEYS, fastElements }
+        const whole = await run(bytes, opts, 1, bytes.length)
+        for (const [seed, maxChunk] of [[4, 300_000], [5, 200_000]]) {
+          const chunked = await run(bytes, opts, seed, maxChunk)
+          expect(chunked.events).toEqual(whole.events)
+          expect(chunked.error).toEqual(whole.error)
+        }
+      }
+    }
+  })
+
   describe.skipIf(!!sharedFixturesMissing)('real explorer samples', () => {
     const dirs = ['esplora', 'blockcypher', 'blockchain-info', 'blockchair', 'etherscan-api', 'tron']
     for (const d of dirs) {
