@@ -19,9 +19,11 @@ import type { ParseJob, ParseReply } from './worker-parse'
 const port = parentPort!
 let acked = 0
 let wake: (() => void) | null = null
-port.on('message', (m: 'ack' | { type: 'job'; job: ParseJob }) => {
-  if (m === 'ack') {
+let writer: WireWriter | null = null
+port.on('message', (m: { type: 'ack'; tags: Uint8Array; nums: Float64Array } | { type: 'job'; job: ParseJob }) => {
+  if (m.type === 'ack') {
     acked++
+    writer?.recycle(m.tags, m.nums)
     wake?.()
   } else if (m.type === 'job') {
     run(m.job).catch(fail)
@@ -36,7 +38,7 @@ async function run(job: ParseJob): Promise<void> {
   const fd = job.fd
   const open = fd === undefined ? () => createReadStream(job.path, { highWaterMark: 1 << 20 }) : () => Readable.from(fdChunks(fd, 1 << 20), { objectMode: false })
   const input = { name: job.name, size: job.size, open }
-  const w = new WireWriter()
+  const w = (writer = new WireWriter())
   let n = 0
   let sent = 0
   const send = (): void => {

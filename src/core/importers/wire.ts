@@ -57,6 +57,7 @@ export class WireWriter {
   // Consecutive records repeat the same string (network, block hash): one compare instead of a hash lookup.
   private last = ''
   private lastId = -1
+  private readonly spare: { tags: Uint8Array; nums: Float64Array }[] = []
 
   constructor(capacity = 1024) {
     this.tags = new Uint8Array(capacity)
@@ -123,13 +124,25 @@ export class WireWriter {
     return this.t
   }
 
+  /** Arrays of a batch the reader is done with (sent back by the importing thread), to write a later batch into. */
+  recycle(tags: Uint8Array, nums: Float64Array): void {
+    if (this.spare.length < 4 && tags.length === nums.length) this.spare.push({ tags, nums })
+  }
+
   /** The batch, and the buffers to transfer with it; the writer is then empty, ready for the next batch. */
   take(): { batch: WireBatch; transfer: ArrayBuffer[] } {
     const batch: WireBatch = { tags: this.tags, nums: this.nums, t: this.t, n: this.n, strs: this.strs, vals: this.vals, table: this.table }
-    // The next batch is about as big as this one.
+    // The next batch is about as big as this one. Arrays that came back are reused: fresh ones of this size are
+    // new pages every time, and faulting them in cost more than the copy it saves.
     const cap = Math.max(1024, this.t + (this.t >> 3))
-    this.tags = new Uint8Array(cap)
-    this.nums = new Float64Array(cap)
+    const spare = this.spare.pop()
+    if (spare !== undefined && spare.tags.length >= cap) {
+      this.tags = spare.tags
+      this.nums = spare.nums
+    } else {
+      this.tags = new Uint8Array(cap)
+      this.nums = new Float64Array(cap)
+    }
     this.t = this.n = 0
     this.strs = []
     this.vals = []

@@ -76,7 +76,8 @@ export interface ParseWorker {
 
 /** Start a worker now so its module loading overlaps the locker copy; `parseInWorker` gives it the job. */
 export function startParseWorker(): ParseWorker {
-  const worker = new Worker(workerEntry()!, { resourceLimits: { maxOldGenerationSizeMb: 1024 } })
+  const young = Number(process.env.YOUNG_MB) || undefined
+  const worker = new Worker(workerEntry()!, { resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: young } })
   const pw: ParseWorker = { worker, inbox: [], failure: null, exited: false, wake: null, sent: false }
   const poke = () => {
     pw.wake?.()
@@ -171,8 +172,10 @@ export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: strin
         throw ApiError.from(m.api!)
       }
       got++
-      pw.worker.postMessage('ack')
-      yield decodeBatch(m.batch)
+      const recs = decodeBatch(m.batch)
+      // The batch's arrays go back with the acknowledgement, for the worker to write a later batch into.
+      pw.worker.postMessage({ type: 'ack', tags: m.batch.tags, nums: m.batch.nums }, [m.batch.tags.buffer as ArrayBuffer, m.batch.nums.buffer as ArrayBuffer])
+      yield recs
     }
   } finally {
     await stopParseWorker(pw)

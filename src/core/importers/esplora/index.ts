@@ -30,7 +30,7 @@ export function mapEsploraTx(v: JsonValue, ptr: string, f: JsonFields, loc: Sour
   const inputs: BtcInputRecord[] = []
   let coinbase = false
   for (let i = 0; i < vinArr.length; i++) {
-    const p = ptr + '/vin/' + i
+    const p = ptr + (i < AT_VIN.length ? AT_VIN[i] : '/vin/' + i)
     const vin = f.obj(vinArr[i], p)
     const isCb = f.optBool(vin, 'is_coinbase', p) ?? false
     const pp = p + '/prevout'
@@ -54,7 +54,7 @@ export function mapEsploraTx(v: JsonValue, ptr: string, f: JsonFields, loc: Sour
   }
   const outputs: BtcOutputRecord[] = []
   for (let k = 0; k < voutArr.length; k++) {
-    const p = ptr + '/vout/' + k
+    const p = ptr + (k < AT_VOUT.length ? AT_VOUT[k] : '/vout/' + k)
     const out = f.obj(voutArr[k], p)
     const a = f.optStr(out, 'scriptpubkey_address', p)
     // Fields are read in this order so that of several bad fields the same one is reported as always.
@@ -79,7 +79,7 @@ export function mapEsploraTx(v: JsonValue, ptr: string, f: JsonFields, loc: Sour
     network: addr.network,
     txid,
     blockHeight: confirmed ? f.small(status, 'block_height', ps) : null,
-    blockHash: confirmed ? txidAt(f.str(status, 'block_hash', ps), loc, ps + '/block_hash', 'block_hash') : null,
+    blockHash: confirmed ? blockHashOf(f.str(status, 'block_hash', ps), loc, ps) : null,
     blockTime: confirmed ? f.small(status, 'block_time', ps) : null,
     fee: f.optInt(o, 'fee', ptr, 0n) ?? null,
     size: f.optSmall(o, 'size', ptr) ?? null,
@@ -95,6 +95,14 @@ export function mapEsploraTx(v: JsonValue, ptr: string, f: JsonFields, loc: Sour
     inputs,
     outputs
   }
+}
+
+// Consecutive txs mostly share their block: its hash is checked once, and the same string goes on (whose hash
+// code the wire's string table then computes once).
+let lastBlock: { text: string; hash: string } | null = null
+function blockHashOf(text: string, loc: SourceLocation, ps: string): string {
+  if (lastBlock === null || text !== lastBlock.text) lastBlock = { text, hash: txidAt(text, loc, ps + '/block_hash', 'block_hash') }
+  return lastBlock.hash
 }
 
 /** Witness items joined by spaces (null for none); every item must be a string. */
