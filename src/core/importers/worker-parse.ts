@@ -76,8 +76,7 @@ export interface ParseWorker {
 
 /** Start a worker now so its module loading overlaps the locker copy; `parseInWorker` gives it the job. */
 export function startParseWorker(): ParseWorker {
-  const young = Number(process.env.YOUNG_MB) || undefined
-  const worker = new Worker(workerEntry()!, { resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: young } })
+  const worker = new Worker(workerEntry()!, { resourceLimits: { maxOldGenerationSizeMb: 1024 } })
   const pw: ParseWorker = { worker, inbox: [], failure: null, exited: false, wake: null, sent: false }
   const poke = () => {
     pw.wake?.()
