@@ -43,6 +43,9 @@ const SYM = 7
 const ANY = 8
 
 const MAX_EXACT = 2n ** 53n
+/** Strings `near` and `sym` remember without a map lookup. */
+const RECENT = 4
+const SYM_RING = 8
 
 /** Writes the records of one batch. */
 export class WireWriter {
@@ -54,10 +57,13 @@ export class WireWriter {
   private vals: unknown[] = []
   private table: string[] = []
   private readonly ids = new Map<string, number>()
-  // Consecutive records repeat the same string (network, block hash): one compare instead of a hash lookup.
-  private last = ''
-  private lastId = -1
+  private readonly symRing: (string | null)[] = new Array(SYM_RING).fill(null)
+  private readonly symRingIds = new Int32Array(SYM_RING)
+  private symNext = 0
   private readonly spare: { tags: Uint8Array; nums: Float64Array }[] = []
+  private readonly recent: (string | null)[] = new Array(RECENT).fill(null)
+  private readonly recentIds = new Int32Array(RECENT)
+  private nextRecent = 0
 
   constructor(capacity = 1024) {
     this.tags = new Uint8Array(capacity)
@@ -103,17 +109,54 @@ export class WireWriter {
   sym(s: unknown): void {
     if (typeof s !== 'string') return this.val(s)
     if (this.t === this.tags.length) this.grow()
-    let id: number
-    if (s === this.last) id = this.lastId
-    else {
+    // The same few strings come back record after record (kind, network, block hash, script types, locator
+    // suffixes): compared by identity among the last few first, which costs far less than a map lookup.
+    const r = this.symRing
+    let id = -1
+    for (let k = 0; k < SYM_RING; k++) {
+      if (r[k] === s) {
+        id = this.symRingIds[k]
+        break
+      }
+    }
+    if (id < 0) {
       const known = this.ids.get(s)
       if (known === undefined) {
         id = this.table.length
         this.table.push(s)
         this.ids.set(s, id)
       } else id = known
-      this.last = s
-      this.lastId = id
+      r[this.symNext] = s
+      this.symRingIds[this.symNext] = id
+      this.symNext = (this.symNext + 1) % SYM_RING
+    }
+    this.tags[this.t++] = SYM
+    this.nums[this.n++] = id
+  }
+
+
+  /**
+   * A string that repeats a few values later if at all (an address: an export's own address is in most of its
+   * txs, the others mostly once per batch): through the string table, found again only among the last few
+   * (a lookup in `sym`'s map per mention cost more than sending the rare repeat twice).
+   */
+  near(s: unknown): void {
+    if (typeof s !== 'string') return this.val(s)
+    if (this.t === this.tags.length) this.grow()
+    const r = this.recent
+    let id = -1
+    for (let k = 0; k < RECENT; k++) {
+      if (r[k] === s) {
+        id = this.recentIds[k]
+        break
+      }
+    }
+    if (id < 0) {
+      id = this.table.length
+      this.table.push(s)
+      r[this.nextRecent] = s
+      this.recentIds[this.nextRecent] = id
+      this.nextRecent = (this.nextRecent + 1) % RECENT
     }
     this.tags[this.t++] = SYM
     this.nums[this.n++] = id
@@ -148,8 +191,8 @@ export class WireWriter {
     this.vals = []
     this.table = []
     this.ids.clear()
-    this.last = ''
-    this.lastId = -1
+    this.symRing.fill(null)
+    this.recent.fill(null)
     return { batch, transfer: [batch.tags.buffer as ArrayBuffer, batch.nums.buffer as ArrayBuffer] }
   }
 

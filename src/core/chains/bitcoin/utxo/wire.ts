@@ -42,7 +42,7 @@ export const btcTxWire: WireCodec = {
       w.val(i.prevTxid)
       w.val(i.prevVout)
       w.val(i.prevRef)
-      w.sym(i.address)
+      w.near(i.address)
       w.val(i.value)
       w.val(i.coinbase)
       w.val(i.sequence)
@@ -52,7 +52,7 @@ export const btcTxWire: WireCodec = {
       // Worked out here, off the importing thread, unless the importer already did (Esplora, from its address cache).
       const isAddress = o.scriptIsAddress ?? scriptIn(o.scriptHex, o.scriptType, o.address, d.network) === SCRIPT_MARKER
       w.val(o.vout)
-      w.sym(o.address)
+      w.near(o.address)
       w.sym(o.scriptType)
       w.val(isAddress ? null : o.scriptHex)
       w.val(o.value)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import '../../../../../src/core/importers/index'
 import { BTC_TX, type BtcTxRecord } from '../../../../../src/core/chains/bitcoin/utxo/records'
-import { decodeBatch, encodeRecord, WireWriter } from '../../../../../src/core/importers/wire'
+import { decodeBatch, encodeRecord, WireReader, WireWriter } from '../../../../../src/core/importers/wire'
 
 /** A tx record with every kind of field value: strings, null, undefined, bigints, booleans. */
 function tx(n: number, address: string | null): BtcTxRecord {
@@ -62,5 +62,31 @@ describe('Bitcoin tx wire codec', () => {
     expect(back.map((r) => r.loc)).toEqual(recs.map((r) => r.loc))
     expect(back[2]).toEqual(recs[2])
     expect(back.map((r) => r.kind)).toEqual(recs.map((r) => r.kind))
+  })
+
+  it('gives back every value written, through the string table or not, over batches that grow and are reused', () => {
+    let seed = 7
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n)
+    const w = new WireWriter(8)
+    for (let b = 0; b < 4; b++) {
+      const written: unknown[] = []
+      for (let i = 0; i < 3000; i++) {
+        const kind = rnd(3)
+        const pick = rnd(12)
+        const v = pick < 9 ? 'str' + rnd(pick < 5 ? 6 : 40) : pick === 9 ? null : pick === 10 ? undefined : 5
+        if (kind === 0) w.sym(v)
+        else if (kind === 1) w.near(v)
+        else w.val(v)
+        written.push(v)
+      }
+      const { batch, transfer } = w.take()
+      const back = structuredClone(batch, { transfer })
+      const r = new WireReader(back)
+      expect(written.map(() => r.val())).toEqual(written)
+      expect(r.done).toBe(true)
+      // fewer strings than mentions travel: repeats go through the table
+      expect(back.table.length + back.strs.length).toBeLessThan(written.filter((x) => typeof x === 'string').length)
+      w.recycle(back.tags, back.nums)
+    }
   })
 })
