@@ -8,9 +8,9 @@ import type { ImportRecord } from './types'
  * the few strings that are new to the batch. A record kind may register a codec that writes its data value by
  * value; a kind without one travels as its object (correct, just slower). Strings that repeat from record to
  * record (record kinds, networks, block hashes, addresses, locator suffixes) go through the batch's string table
- * (`sym`) and travel as their index: the receiving thread gets each once per batch instead of once per mention.
+ * (`sym`, `near`) and travel as their index: the receiving thread gets each once per batch instead of once per mention.
  * Every value comes back as it went in: undefined stays undefined, a bigint a bigint (carried as a double only
- * while it is within ±2^53, where the double is exact; beyond, it is cloned as the bigint).
+ * while it is a safe integer, where the double is exact; beyond, it is cloned as the bigint).
  */
 export interface WireCodec {
   /** Write the record's data value by value. */
@@ -42,7 +42,6 @@ const STR = 6
 const SYM = 7
 const ANY = 8
 
-const MAX_EXACT = 2n ** 53n
 /** Strings `near` and `sym` remember without a map lookup. */
 const RECENT = 4
 const SYM_RING = 8
@@ -88,13 +87,16 @@ export class WireWriter {
       case 'undefined':
         this.tags[this.t++] = UNDEF
         return
-      case 'bigint':
-        if (v > -MAX_EXACT && v < MAX_EXACT) {
+      case 'bigint': {
+        // A safe integer as a double is exactly the bigint (one beyond ±(2^53 - 1) never converts to one).
+        const x = Number(v)
+        if (Number.isSafeInteger(x)) {
           this.tags[this.t++] = BIG
-          this.nums[this.n++] = Number(v)
+          this.nums[this.n++] = x
           return
         }
         break
+      }
       default:
         if (v === null) {
           this.tags[this.t++] = NULL
