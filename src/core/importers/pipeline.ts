@@ -2,10 +2,9 @@ import { closeSync, createReadStream, openSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { ProgressEvent } from '../../shared/api/contract'
 import { ApiError, errorCode } from '../../shared/api/errors'
-import { DB_FILE, type CaseHandle } from '../case/case-folder'
+import type { CaseHandle } from '../case/case-folder'
 import { abandonEvidence, recordEvidence, stageEvidence, type PendingEvidence } from '../evidence/receive'
 import { AsyncUnit } from '../store/unit-of-work'
-import { startWalWriteback } from '../store/wal-writeback'
 import { nowIso } from '../util/clock'
 import { faultPoint } from '../util/fault'
 import { detectFormat, importerById, listSinks, sinkFor } from './registry'
@@ -47,8 +46,6 @@ export interface RunImportOptions {
 }
 
 const PROGRESS_EVERY = 2000
-/** Imports of at least this many bytes have their WAL written back while they run. */
-const WRITEBACK_MIN_BYTES = 64 * 1024 * 1024
 const CONFLICTS_REPORTED = 200
 
 /**
@@ -78,8 +75,6 @@ export async function runImport(c: CaseHandle, files: ImportFile[], o: RunImport
   const workers = files.map((f, i) => (useParseWorker(chosen[i], sizeOf(f.path)) ? startParseWorker() : null))
   // Descriptors of locker copies handed to workers before their rename; closed when the import ends.
   const fds: number[] = []
-  // A large import's WAL is written back while it runs, not all at COMMIT (wal-writeback.ts).
-  const stopWriteback = files.reduce((n, f) => n + sizeOf(f.path), 0) >= WRITEBACK_MIN_BYTES ? startWalWriteback(join(c.dir, DB_FILE + '-wal')) : null
   try {
     // A file parsed by a worker: the worker parses the original from the start, hashing what it parses, while the
     // kernel copies it into the locker and this thread hashes it. Records are stored as soon as that hash is
@@ -145,7 +140,6 @@ export async function runImport(c: CaseHandle, files: ImportFile[], o: RunImport
     }
     for (const w of workers) await stopParseWorker(w)
     for (const fd of fds) closeSync(fd)
-    await stopWriteback?.()
   }
 }
 
