@@ -26,6 +26,12 @@ export interface LockerPut {
    * file (the parse worker does, while parsing it) and refuse to commit unless it matches.
    */
   verified: boolean
+  /**
+   * With `deferVerify`: settles when the copy is fsynced and in its place (or, when identical bytes were there
+   * already, removed); rejects, with the copy gone, when copying failed. The caller awaits it before committing
+   * rows that name the file, and before removing the file on failure. Already settled otherwise.
+   */
+  settled: Promise<void>
 }
 
 /** The error when a locker copy does not hash back to its source (here, or in a parse worker's deferred check). */
@@ -42,10 +48,12 @@ export interface PutOptions {
   deferVerify?: boolean
   /**
    * With deferVerify: called as soon as the copy is complete, before it is fsynced and renamed, with its temp path,
-   * so a parse worker can start reading it (through a descriptor opened right then: the path changes on rename).
+   * so a parse worker can read it back (through a descriptor opened right then: the path changes on rename).
    */
   onCopied?: (tmpPath: string) => void
 }
+
+const DONE = Promise.resolve()
 
 /**
  * Copy a source file into the content-addressed locker (RELIABILITY D4): hash while streaming into a temp
@@ -57,28 +65,33 @@ export async function putInLocker(caseDir: string, sourcePath: string, opts: Put
   const evDir = join(caseDir, 'evidence')
   mkdirSync(evDir, { recursive: true })
   const tmp = join(evDir, `.incoming-${randomBytes(8).toString('hex')}.tmp`)
-  const { sha256, size } = opts.deferVerify ? await kernelCopy(sourcePath, tmp, opts.onCopied) : await streamCopy(sourcePath, tmp)
+  if (opts.deferVerify) return kernelCopy(caseDir, sourcePath, tmp, opts.onCopied)
+  const { sha256, size } = await streamCopy(sourcePath, tmp)
   faultPoint('after-evidence-fsync')
-  if (!opts.deferVerify) {
-    const reread = await hashFile(tmp)
-    if (reread.sha256 !== sha256 || reread.size !== size) {
-      rmSync(tmp, { force: true })
-      throw copyMismatch(sourcePath)
-    }
-  }
-  const relPath = lockerRelPath(sha256)
-  const target = join(caseDir, relPath)
-  if (existsSync(target)) {
+  const reread = await hashFile(tmp)
+  if (reread.sha256 !== sha256 || reread.size !== size) {
     rmSync(tmp, { force: true })
-    // The file already there was checked when it was stored; this copy is gone.
-    return { sha256, size, relPath, created: false, verified: true }
+    throw copyMismatch(sourcePath)
   }
-  mkdirSync(join(evDir, sha256.slice(0, 2)), { recursive: true })
+  const created = place(caseDir, tmp, sha256)
+  return { sha256, size, relPath: lockerRelPath(sha256), created, verified: true, settled: DONE }
+}
+
+/** Move a complete, fsynced copy to its content address; false (copy removed) when identical bytes are there. */
+function place(caseDir: string, tmp: string, sha256: string): boolean {
+  const target = join(caseDir, lockerRelPath(sha256))
+  if (existsSync(target)) {
+    // The file already there was checked when it was stored; this copy is gone.
+    rmSync(tmp, { force: true })
+    return false
+  }
+  const dir = join(caseDir, 'evidence', sha256.slice(0, 2))
+  mkdirSync(dir, { recursive: true })
   faultPoint('mid-rename')
   renameWithRetry(tmp, target)
   chmodSync(target, 0o444)
-  fsyncDir(join(evDir, sha256.slice(0, 2)))
-  return { sha256, size, relPath, created: true, verified: !opts.deferVerify }
+  fsyncDir(dir)
+  return true
 }
 
 /** Hash while streaming the source into `tmp`, then fsync it. */
@@ -112,27 +125,42 @@ async function streamCopy(sourcePath: string, tmp: string): Promise<{ sha256: st
 
 /**
  * deferVerify: the kernel copies the file (copy_file_range; ~3× faster than writing it from JS) while this thread
- * hashes the source, then the copy is fsynced. The digest is that of the source as read; the copy is proven
- * identical by the caller's re-hash of the locker file before anything commits (a source changed meanwhile, or
- * a bad copy, then fails the import).
+ * hashes the source. The digest is that of the source as read, and it is returned as soon as it is known: the
+ * copy, its fsync and its move into place go on in the background (`settled`) while the import stores records.
+ * The copy is proven identical by the caller's re-hash of it before anything commits (a source changed
+ * meanwhile, or a bad copy, then fails the import).
  */
-async function kernelCopy(sourcePath: string, tmp: string, onCopied?: (tmpPath: string) => void): Promise<{ sha256: string; size: number }> {
-  const copy = copyFile(sourcePath, tmp, constants.COPYFILE_EXCL).then(() => onCopied?.(tmp))
-  const [copied, hashed] = await Promise.allSettled([copy, hashFile(sourcePath)])
+async function kernelCopy(caseDir: string, sourcePath: string, tmp: string, onCopied?: (tmpPath: string) => void): Promise<LockerPut> {
+  const copy = copyFile(sourcePath, tmp, constants.COPYFILE_EXCL)
+  let hashed: { sha256: string; size: number }
   try {
-    if (copied.status === 'rejected') throw copied.reason
-    if (hashed.status === 'rejected') throw hashed.reason
-    const out = await open(tmp, 'r')
-    try {
-      await out.sync()
-    } finally {
-      await out.close()
-    }
-    return hashed.value
+    hashed = await hashFile(sourcePath)
   } catch (e) {
+    await copy.catch(() => undefined)
     rmSync(tmp, { force: true })
     throw e
   }
+  const { sha256, size } = hashed
+  const created = !existsSync(join(caseDir, lockerRelPath(sha256)))
+  const settled = copy
+    .then(async () => {
+      onCopied?.(tmp)
+      const out = await open(tmp, 'r')
+      try {
+        await out.sync()
+      } finally {
+        await out.close()
+      }
+      faultPoint('after-evidence-fsync')
+      place(caseDir, tmp, sha256)
+    })
+    .catch((e: unknown) => {
+      rmSync(tmp, { force: true })
+      throw e
+    })
+  // Awaited by the caller before it commits or cleans up; a failure is reported there, not as unhandled here.
+  settled.catch(() => undefined)
+  return { sha256, size, relPath: lockerRelPath(sha256), created, verified: false, settled }
 }
 
 /** Remove a locker file this operation created (used when its unit of work rolls back). */

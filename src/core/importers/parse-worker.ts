@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import { ApiError } from '../../shared/api/errors'
@@ -6,37 +7,62 @@ import { initChains } from '../chains/init'
 import './index'
 import { importerById } from './registry'
 import { ParseError, type ImportOptions } from './types'
-import { fdChunks, hashFd, hashFile } from '../evidence/hash-file'
+import { hashFd, hashFile } from '../evidence/hash-file'
 import { encodeRecord, WireWriter } from './wire'
 import type { ParseJob, ParseReply } from './worker-parse'
 
 /**
- * Parse worker (node:worker_threads), started while the file is still being copied into the locker: loads
- * every importer, waits for its job, then runs one importer's `parse` over a locker file and posts its records to
- * the importing thread in flat batches (wire.ts). At most `window` batches are unacknowledged at a time, so a
- * fast parser cannot pile a file's records up in memory. A ParseError travels as its message and location.
+ * Parse worker (node:worker_threads), started before the file is copied into the locker: loads every importer,
+ * waits for its job, then runs one importer's `parse` over the file and posts its records to the importing
+ * thread in flat batches (wire.ts). At most `window` batches are unacknowledged at a time, so a fast parser
+ * cannot pile a file's records up in memory. A ParseError travels as its message and location.
  */
 const port = parentPort!
 let acked = 0
 let wake: (() => void) | null = null
 let writer: WireWriter | null = null
-port.on('message', (m: { type: 'ack'; tags: Uint8Array; nums: Float64Array } | { type: 'job'; job: ParseJob }) => {
+/** The locker copy to read back once parsing is done (null: none was made). */
+let copyFd: Promise<number | null> | null = null
+let gotCopy: ((fd: number | null) => void) | null = null
+port.on('message', (m: { type: 'ack'; tags: Uint8Array; nums: Float64Array } | { type: 'job'; job: ParseJob } | { type: 'copy'; fd: number | null }) => {
   if (m.type === 'ack') {
     acked++
     writer?.recycle(m.tags, m.nums)
     wake?.()
   } else if (m.type === 'job') {
+    if (m.job.copy) copyFd ??= new Promise((r) => (gotCopy = r))
     run(m.job).catch(fail)
+  } else if (m.type === 'copy') {
+    if (gotCopy) gotCopy(m.fd)
+    else copyFd = Promise.resolve(m.fd)
   }
 })
 
 async function run(job: ParseJob): Promise<void> {
   initChains()
   const imp = importerById(job.importer)
-  // A descriptor (a locker copy handed over before its rename) is read with positional reads and never closed
-  // here (a ReadStream on it would close it when destroyed): the importing thread owns it.
-  const fd = job.fd
-  const open = fd === undefined ? () => createReadStream(job.path, { highWaterMark: 1 << 20 }) : () => Readable.from(fdChunks(fd, 1 << 20), { objectMode: false })
+  // With `verify`, the bytes the parser reads are hashed as they pass, so the digest reported is that of exactly
+  // what was parsed (the importing thread compares it with the evidence hash). A parser that opens the file
+  // more than once, or stops before its end, has the file hashed again in full instead.
+  const digest = createHash('sha256')
+  let opens = 0
+  let hashed = 0
+  let ended = false
+  const open = (): Readable => {
+    const src = createReadStream(job.path, { highWaterMark: 1 << 20 })
+    if (!job.verify || ++opens > 1) return src
+    return Readable.from(
+      (async function* () {
+        for await (const c of src as AsyncIterable<Buffer>) {
+          digest.update(c)
+          hashed += c.length
+          yield c
+        }
+        ended = true
+      })(),
+      { objectMode: false }
+    )
+  }
   const input = { name: job.name, size: job.size, open }
   const w = (writer = new WireWriter())
   let n = 0
@@ -53,9 +79,6 @@ async function run(job: ParseJob): Promise<void> {
     wake = null
   }
   const opts = job.options as ImportOptions
-  // The locker read-back check (locker.ts deferVerify): the file is re-hashed alongside the parse, on this thread.
-  // Never rejects (an I/O error comes back as the value), so a parse error cannot leave it unhandled.
-  const check = job.verify ? (fd === undefined ? hashFile(job.path) : hashFd(fd)).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))) : null
   try {
     // An importer with batches is read a batch at a time (one await per batch, not per record).
     if (imp.parseBatches) {
@@ -77,10 +100,16 @@ async function run(job: ParseJob): Promise<void> {
     throw e
   }
   if (n) await post()
-  if (check) {
-    const h = await check
-    if (h instanceof Error) throw h
+  if (job.verify) {
+    const h = opens === 1 && ended ? { sha256: digest.digest('hex'), size: hashed } : await hashFile(job.path)
     port.postMessage({ type: 'verified', sha256: h.sha256, size: h.size } satisfies ParseReply)
+  }
+  // RELIABILITY D4's read-back check of the locker copy, made while this thread parsed the original. The
+  // descriptor is the importing thread's (opened before the copy's rename): read with positional reads, not closed.
+  const fd = copyFd ? await copyFd : null
+  if (fd !== null) {
+    const h = await hashFd(fd)
+    port.postMessage({ type: 'copy-verified', sha256: h.sha256, size: h.size } satisfies ParseReply)
   }
   port.postMessage({ type: 'done' } satisfies ParseReply)
 }

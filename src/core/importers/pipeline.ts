@@ -9,7 +9,8 @@ import { nowIso } from '../util/clock'
 import { faultPoint } from '../util/fault'
 import { detectFormat, importerById, listSinks, sinkFor } from './registry'
 import { readHead, rejectNonText } from './sniff'
-import { parseInWorker, sendParseJob, startParseWorker, stopParseWorker, useParseWorker, type ParseWorker } from './worker-parse'
+import { parseInWorker, sendCopy, sendParseJob, startParseWorker, stopParseWorker, useParseWorker, type ParseWorker } from './worker-parse'
+import { copyMismatch } from '../evidence/locker'
 import { formatLocator, ParseError, type ConflictNote, type Importer, type ImportOptions, type ImportRecord, type SinkContext } from './types'
 
 /** A file handed to an import. */
@@ -75,19 +76,24 @@ export async function runImport(c: CaseHandle, files: ImportFile[], o: RunImport
   // Descriptors of locker copies handed to workers before their rename; closed when the import ends.
   const fds: number[] = []
   try {
-    // A file parsed by a worker is re-read by it anyway: the worker re-hashes it while parsing (RELIABILITY D4's
-    // read-back check, off this thread), and the import refuses to commit unless it matches. The worker starts as
-    // soon as the kernel has copied the file, while this thread still hashes the source and the copy is fsynced.
+    // A file parsed by a worker: the worker parses the original from the start, hashing what it parses, while the
+    // kernel copies it into the locker and this thread hashes it. Records are stored as soon as that hash is
+    // known; the copy is fsynced and moved into place meanwhile, and the worker reads it back (RELIABILITY D4)
+    // once it has parsed. Nothing commits unless the parsed bytes and the copy both hash to the evidence hash.
     for (const [i, f] of files.entries()) {
       const pw = workers[i]
+      if (pw) sendParseJob(pw, chosen[i], f.path, { name: f.originalName ?? basename(f.path), size: sizeOf(f.path) }, o.options ?? {}, { verify: true, copy: true })
       const onCopied = pw
         ? (tmp: string) => {
             const fd = openSync(tmp, 'r')
             fds.push(fd)
-            sendParseJob(pw, chosen[i], { fd }, { name: f.originalName ?? basename(f.path), size: sizeOf(f.path) }, o.options ?? {}, true)
+            sendCopy(pw, fd)
           }
         : undefined
-      pending.push(await stageEvidence(c, { path: f.path, originalName: f.originalName, originalPath: f.originalPath, note: f.note }, { deferVerify: pw !== null, onCopied }))
+      const p = await stageEvidence(c, { path: f.path, originalName: f.originalName, originalPath: f.originalPath, note: f.note }, { deferVerify: pw !== null, onCopied })
+      // A copy that failed before it was handed over releases the worker; the failure itself is raised below.
+      if (pw) p.put.settled.catch(() => sendCopy(pw, null))
+      pending.push(p)
     }
     unit = new AsyncUnit(c)
     const results: FileImportResult[] = []
@@ -100,6 +106,12 @@ export async function runImport(c: CaseHandle, files: ImportFile[], o: RunImport
     }
     const finishCtx = { count: (n: string, k = 1) => bump(results[results.length - 1].counts, n, k), warn: (m: string) => results[results.length - 1].warnings.push(m) }
     for (const s of listSinks()) s.finish?.(c.db, finishCtx)
+    // Every locker copy in place and read back identically before any row naming it commits.
+    for (const [i, p] of pending.entries()) {
+      await p.put.settled
+      const got = workers[i]?.copyDigest
+      if (workers[i] && (got?.sha256 !== p.put.sha256 || got.size !== p.put.size)) throw copyMismatch(p.originalName)
+    }
     if (o.dryRun) {
       unit.rollback()
       return results
@@ -118,8 +130,14 @@ export async function runImport(c: CaseHandle, files: ImportFile[], o: RunImport
     const code = e instanceof ApiError ? null : ioCode(e)
     throw code ? ioErrorToApi(e as Error, code, files.map((f) => f.originalName ?? basename(f.path)).join(', ')) : e
   } finally {
-    // Locker files this call created go again unless their rows committed (dry runs never commit).
-    if (!committed) for (const p of pending) abandonEvidence(c, p)
+    // Locker files this call created go again unless their rows committed (dry runs never commit); a copy still
+    // on its way into place is waited for first.
+    if (!committed) {
+      for (const p of pending) {
+        await p.put.settled.catch(() => undefined)
+        abandonEvidence(c, p)
+      }
+    }
     for (const w of workers) await stopParseWorker(w)
     for (const fd of fds) closeSync(fd)
   }
@@ -197,9 +215,9 @@ async function importOne(c: CaseHandle, p: PendingEvidence, imp: Importer, o: Ru
   }
   // A worker (large files of opt-in formats) parses in parallel; otherwise batches when the importer has them.
   if (worker) {
-    // A job sent before the copy's digest was known always has its copy checked against it.
+    // A job sent before the file's digest was known always has what it parsed checked against it.
     const verify = worker.sent || !p.put.verified ? { sha256: p.put.sha256, size: p.put.size } : null
-    for await (const batch of parseInWorker(worker, imp, lockerPath, input, o.options ?? {}, verify)) for (const rec of batch) storeRecord(rec)
+    for await (const batch of parseInWorker(worker, imp, lockerPath, input, o.options ?? {}, verify, p.put.settled)) for (const rec of batch) storeRecord(rec)
   } else if (imp.parseBatches) {
     for await (const batch of imp.parseBatches(input, o.options ?? {})) for (const rec of batch) storeRecord(rec)
   } else {

@@ -19,10 +19,8 @@ import { decodeBatch, type WireBatch } from './wire'
 /** What the worker is told to parse. */
 export interface ParseJob {
   importer: string
-  /** The file to parse, or (fd set) only its name for messages. */
+  /** The file to parse (the original, read while it is being copied into the locker). */
   path: string
-  /** An open descriptor of the file, shared with this thread (which closes it). */
-  fd?: number
   name: string
   size: number
   options: unknown
@@ -30,8 +28,10 @@ export interface ParseJob {
   batch: number
   /** Batches the worker may run ahead of this thread. */
   window: number
-  /** Re-hash the file while parsing it and report the digest before `done` (locker read-back check). */
+  /** Hash the bytes parsed and report the digest before `done` (they must be the evidence's bytes). */
   verify: boolean
+  /** A descriptor of the locker copy follows (sendCopy): hash it after parsing and report it before `done`. */
+  copy: boolean
 }
 
 /** What the worker posts back. */
@@ -39,6 +39,7 @@ export type ParseReply =
   | { type: 'batch'; batch: WireBatch; count: number }
   | { type: 'done' }
   | { type: 'verified'; sha256: string; size: number }
+  | { type: 'copy-verified'; sha256: string; size: number }
   | { type: 'error'; parse?: { message: string; loc: SourceLocation }; api?: ApiErrorShape }
 
 /** Files smaller than this are parsed in-process: starting a worker costs more than it saves. */
@@ -72,12 +73,14 @@ export interface ParseWorker {
   wake: (() => void) | null
   /** The job was already sent (sendParseJob, ahead of parseInWorker). */
   sent: boolean
+  /** What the worker read back from the locker copy (sendCopy), once it has. */
+  copyDigest: { sha256: string; size: number } | null
 }
 
 /** Start a worker now so its module loading overlaps the locker copy; `parseInWorker` gives it the job. */
 export function startParseWorker(): ParseWorker {
   const worker = new Worker(workerEntry()!, { resourceLimits: { maxOldGenerationSizeMb: 1024 } })
-  const pw: ParseWorker = { worker, inbox: [], failure: null, exited: false, wake: null, sent: false }
+  const pw: ParseWorker = { worker, inbox: [], failure: null, exited: false, wake: null, sent: false, copyDigest: null }
   const poke = () => {
     pw.wake?.()
     pw.wake = null
@@ -109,15 +112,22 @@ export interface ExpectedCopy {
 }
 
 /**
- * Give the worker its job: the file by path, or by an open descriptor (a locker copy whose parse starts before
- * its digest is known: the worker re-hashes it with `verify` and parseInWorker compares). The worker may run
- * WINDOW batches ahead of this thread, so a job sent early has records ready when the import's transaction opens.
+ * Give the worker its job: the file to parse, before its digest is known (with `verify` the worker hashes what it
+ * parses and parseInWorker compares). The worker may run WINDOW batches ahead of this thread, so a job sent early
+ * has records ready when the import's transaction opens. With `copy`, sendCopy must follow.
  */
-export function sendParseJob(pw: ParseWorker, imp: Importer, file: { path: string } | { fd: number }, input: Pick<ImportInput, 'name' | 'size'>, opts: ImportOptions, verify: boolean): void {
-  const where = 'fd' in file ? { path: input.name, fd: file.fd } : { path: file.path }
-  const job: ParseJob = { importer: imp.id, ...where, name: input.name, size: input.size, options: opts, batch: imp.workerBatch ?? 500, window: WINDOW, verify }
+export function sendParseJob(pw: ParseWorker, imp: Importer, path: string, input: Pick<ImportInput, 'name' | 'size'>, opts: ImportOptions, o: { verify: boolean; copy: boolean }): void {
+  const job: ParseJob = { importer: imp.id, path, name: input.name, size: input.size, options: opts, batch: imp.workerBatch ?? 500, window: WINDOW, ...o }
   pw.worker.postMessage({ type: 'job', job })
   pw.sent = true
+}
+
+/**
+ * Hand the worker a descriptor of the finished locker copy, to hash once it has parsed (RELIABILITY D4's read-back
+ * check); null when no copy will come (copying failed). The caller keeps the descriptor open until the worker stops.
+ */
+export function sendCopy(pw: ParseWorker, fd: number | null): void {
+  if (!pw.exited) pw.worker.postMessage({ type: 'copy', fd })
 }
 
 /** Batches a worker may post before this thread takes them (~500 records each: a few MB at most). */
@@ -128,8 +138,8 @@ const WINDOW = 32
  * `pw` from the locker file at `path`. With `expect`, the worker also re-hashes the file and this fails (after the
  * last record, before anything can commit) unless the digest and size match.
  */
-export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: string, input: ImportInput, opts: ImportOptions, expect: ExpectedCopy | null = null): AsyncGenerator<ImportRecord[]> {
-  if (!pw.sent) sendParseJob(pw, imp, { path }, input, opts, expect !== null)
+export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: string, input: ImportInput, opts: ImportOptions, expect: ExpectedCopy | null = null, ready: Promise<void> = Promise.resolve()): AsyncGenerator<ImportRecord[]> {
+  if (!pw.sent) sendParseJob(pw, imp, path, input, opts, { verify: expect !== null, copy: false })
   let got = 0
   let verified = false
   try {
@@ -140,9 +150,13 @@ export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: strin
         // The worker died without a reply. Before any record arrived it most likely could not start (a build
         // without a usable worker): parse here instead. Later, it is a real failure.
         if (!got) {
+          // The locker file (`path`) may still be on its way into place.
+          await ready
+          // Parsed here from the locker file itself: hashing it is both checks at once.
           if (expect) {
             const h = await hashFile(path)
             if (h.sha256 !== expect.sha256 || h.size !== expect.size) throw copyMismatch(input.name)
+            pw.copyDigest = h
           }
           const recs: ImportRecord[] = []
           try {
@@ -160,6 +174,10 @@ export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: strin
       if (m.type === 'verified') {
         if (expect && (m.sha256 !== expect.sha256 || m.size !== expect.size)) throw copyMismatch(input.name)
         verified = true
+        continue
+      }
+      if (m.type === 'copy-verified') {
+        pw.copyDigest = { sha256: m.sha256, size: m.size }
         continue
       }
       if (m.type === 'done') {

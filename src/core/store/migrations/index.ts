@@ -9,16 +9,24 @@ import { m0006 } from './0006-workspace'
 import { m0007 } from './0007-acct-bulk'
 import { m0008 } from './0008-btc-compact'
 import { m0009 } from './0009-acct-narrow'
+import { m0010 } from './0010-btc-tx-key'
 
 /** A numbered schema step. `up` runs inside the migration transaction. */
 export interface Migration {
   version: number
   name: string
+  /**
+   * The step rebuilds a table other tables refer to (create, copy, drop, rename): these are the tables that
+   * refer to it. Foreign keys are then off while it runs, as SQLite's procedure for such changes requires
+   * (dropping the old table would otherwise count its children as orphans), and these tables' references are
+   * checked before the step commits.
+   */
+  rebuildsParentOf?: readonly string[]
   up(db: Db): void
 }
 
 /** All migrations in order. Append new ones; never edit or renumber a released one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009]
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010]
 
 /** The schema version this build writes. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
@@ -39,10 +47,21 @@ export function migrate(db: Db): { from: number; to: number } {
   }
   for (const m of MIGRATIONS) {
     if (m.version <= from) continue
-    db.transaction(() => {
-      m.up(db)
-      db.pragma(`user_version = ${m.version}`)
-    }).immediate()
+    // PRAGMA foreign_keys cannot change inside a transaction: it is set around it.
+    if (m.rebuildsParentOf) db.pragma('foreign_keys = OFF')
+    try {
+      db.transaction(() => {
+        m.up(db)
+        for (const child of m.rebuildsParentOf ?? []) {
+          // Names come from the migration itself, never from input.
+          const broken = db.pragma('foreign_key_check("' + child + '")') as unknown[]
+          if (broken.length) throw new Error(`migration ${m.version} (${m.name}): ${broken.length} foreign key reference(s) would break; the case was left as it was`)
+        }
+        db.pragma(`user_version = ${m.version}`)
+      }).immediate()
+    } finally {
+      if (m.rebuildsParentOf) db.pragma('foreign_keys = ON')
+    }
   }
   return { from, to: SCHEMA_VERSION }
 }

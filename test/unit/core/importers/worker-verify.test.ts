@@ -1,11 +1,11 @@
-import { closeSync, createReadStream, fstatSync, openSync, statSync } from 'node:fs'
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { writeEsploraFile } from '../../../../bench/lib/esplora-gen'
 import { hashFile } from '../../../../src/core/evidence/hash-file'
 import '../../../../src/core/importers/index'
 import { esploraImporter } from '../../../../src/core/importers/esplora/index'
-import { parseInWorker, sendParseJob, startParseWorker } from '../../../../src/core/importers/worker-parse'
+import { parseInWorker, sendCopy, sendParseJob, startParseWorker } from '../../../../src/core/importers/worker-parse'
 import { verifyEvidence } from '../../../../src/core/service/evidence'
 import { tmpDir } from '../../../helpers/tmp'
 import { btcCase, importFiles } from './bitcoin/helpers'
@@ -36,32 +36,63 @@ describe('parse worker: locker read-back check', () => {
     await expect(drain(path, { sha256: h.sha256, size: h.size + 1 })).rejects.toThrow(/does not read back identically/)
   })
 
-  it('reads a descriptor handed over before the copy is renamed, checks it the same way, and leaves it open', async () => {
+  it('parses the original while it is copied, then reads back the copy it is handed, and leaves that descriptor open', async () => {
+    const dir = tmpDir()
+    const path = join(dir, 'txs.json')
+    await writeEsploraFile(path, 1200, 300)
+    const h = await hashFile(path)
+    // A "copy" that differs in its last byte: the worker must report the copy's own digest, not the original's.
+    const bytes = readFileSync(path)
+    bytes[bytes.length - 1] = 0x20
+    const copy = join(dir, 'copy.json')
+    writeFileSync(copy, bytes)
+    const copyHash = await hashFile(copy)
+    expect(copyHash.sha256).not.toBe(h.sha256)
+    const input = { name: 'txs.json', size: h.size, open: () => createReadStream(path) }
+    const fd = openSync(copy, 'r')
+    try {
+      const pw = startParseWorker()
+      sendParseJob(pw, esploraImporter, path, input, {}, { verify: true, copy: true })
+      let n = 0
+      let finished = false
+      const run = (async () => {
+        for await (const batch of parseInWorker(pw, esploraImporter, '/nonexistent-path-never-opened', input, {}, h)) n += batch.length
+        finished = true
+      })()
+      // Every record arrives, but the worker waits for the copy before it says done.
+      for (let i = 0; i < 200 && n < 1200; i++) await new Promise((r) => setTimeout(r, 25))
+      expect(n).toBe(1200)
+      await new Promise((r) => setTimeout(r, 100))
+      expect(finished).toBe(false)
+      sendCopy(pw, fd)
+      await run
+      expect(pw.copyDigest).toEqual(copyHash)
+      // The worker's reads neither closed nor moved the shared descriptor.
+      expect(fstatSync(fd).size).toBe(h.size)
+      // No copy coming (copying failed): the worker finishes without a copy digest.
+      const pw2 = startParseWorker()
+      sendParseJob(pw2, esploraImporter, path, input, {}, { verify: true, copy: true })
+      sendCopy(pw2, null)
+      let m = 0
+      for await (const batch of parseInWorker(pw2, esploraImporter, '/nonexistent-path-never-opened', input, {}, h)) m += batch.length
+      expect(m).toBe(1200)
+      expect(pw2.copyDigest).toBeNull()
+    } finally {
+      closeSync(fd)
+    }
+  })
+
+  it('reports the digest of the bytes it parsed: an original that is not the evidence fails', async () => {
     const path = join(tmpDir(), 'txs.json')
     await writeEsploraFile(path, 1200, 300)
     const h = await hashFile(path)
     const input = { name: 'txs.json', size: h.size, open: () => createReadStream(path) }
-    const fd = openSync(path, 'r')
-    try {
-      for (const [expected, ok] of [[h, true], [{ sha256: '0'.repeat(64), size: h.size }, false]] as const) {
-        const pw = startParseWorker()
-        sendParseJob(pw, esploraImporter, { fd }, input, {}, true)
-        let n = 0
-        const run = (async () => {
-          for await (const batch of parseInWorker(pw, esploraImporter, '/nonexistent-path-never-opened', input, {}, expected)) n += batch.length
-        })()
-        if (ok) {
-          await run
-          expect(n).toBe(1200)
-        } else {
-          await expect(run).rejects.toThrow(/does not read back identically/)
-        }
-        // The worker's reads neither closed nor moved the shared descriptor.
-        expect(fstatSync(fd).size).toBe(h.size)
-      }
-    } finally {
-      closeSync(fd)
-    }
+    const pw = startParseWorker()
+    sendParseJob(pw, esploraImporter, path, input, {}, { verify: true, copy: false })
+    const run = (async () => {
+      for await (const batch of parseInWorker(pw, esploraImporter, '/nonexistent-path-never-opened', input, {}, { sha256: 'f'.repeat(64), size: h.size })) void batch
+    })()
+    await expect(run).rejects.toThrow(/does not read back identically/)
   })
 
   it('an import through the worker stores the file in the locker (kernel copy) byte for byte, hash verified, read-only', async () => {

@@ -21,6 +21,9 @@ const INSERT = `INSERT INTO btc_address (network, address, type, evidence_id, lo
 /** Per-import cache of address ids: valid only inside the import's transaction (ids go with a rollback). */
 export class AddressIds {
   private readonly byNet = new Map<string, Map<string, number>>()
+  // A file is almost always one network: its map is kept at hand rather than looked up per address.
+  private lastNet = ''
+  private lastMap: Map<string, number> | undefined = undefined
   private size = 0
   private readonly sel: Statement
   private readonly ins: Statement
@@ -32,7 +35,11 @@ export class AddressIds {
 
   /** Id of `address` on `network` when this import has already met it. */
   cached(network: string, address: string): number | undefined {
-    return this.byNet.get(network)?.get(address)
+    if (network !== this.lastNet) {
+      this.lastNet = network
+      this.lastMap = this.byNet.get(network)
+    }
+    return this.lastMap?.get(address)
   }
 
   /** Id of `address` on `network`, making its row (first source: evidenceId + locator) when the case has none. */
@@ -49,6 +56,8 @@ export class AddressIds {
     let m = this.byNet.get(network)
     if (!m) this.byNet.set(network, (m = new Map()))
     m.set(address, id)
+    this.lastNet = network
+    this.lastMap = m
     return id
   }
 }

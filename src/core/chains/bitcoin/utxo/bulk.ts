@@ -8,7 +8,9 @@ import type { Db } from '../../../store/db'
  * transaction, so a failed or killed import leaves the schema and the data exactly as before. The rebuild costs
  * time proportional to the whole case, which is why the switch waits until the import is at least as large
  * as the case: an import into a much bigger case keeps the indexes and takes the staged path.
- * The (network, txid) uniqueness index is never dropped: it is what finds duplicates while the file streams.
+ * The (network, txid) uniqueness index (btc_tx_key, migration 0010) is dropped too: while it is away, the keys
+ * are held in memory (tx-keys.ts) and find duplicates as the file streams; rebuilding it at the end checks them
+ * once more. A case too large for that table in memory keeps the index.
  */
 export const BULK_MIN = 20_000
 
@@ -29,10 +31,11 @@ export function wantsBulk(added: number, before: number): boolean {
 }
 
 /** Drop the secondary indexes of the UTXO tables; returns their CREATE statements for `buildIndexes`. */
-export function dropSecondaryIndexes(db: Db): string[] {
+export function dropSecondaryIndexes(db: Db, opts: { keepTxKey: boolean }): string[] {
+  const keep = opts.keepTxKey ? [...KEEP, 'btc_tx_key'] : [...KEEP, '']
   const rows = db
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (?, ?, ?) AND name NOT IN (?) ORDER BY name")
-    .all(...TABLES, ...KEEP) as { name: string; sql: string }[]
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (?, ?, ?) AND name NOT IN (?, ?) ORDER BY name")
+    .all(...TABLES, ...keep) as { name: string; sql: string }[]
   // Names come from sqlite_master (our own migrations), quoted anyway.
   for (const r of rows) db.exec('DROP INDEX "' + r.name.replace(/"/g, '""') + '"')
   return rows.map((r) => r.sql)

@@ -5,6 +5,7 @@ import { AddressIds } from './addresses'
 import { AddressTotals } from './address-totals'
 import { ChildRows } from './child-rows'
 import { flushStaging } from './staging'
+import type { TxKeys } from './tx-keys'
 
 /**
  * End-of-import work for the UTXO model, inside the import's transaction:
@@ -13,7 +14,7 @@ import { flushStaging } from './staging'
  * 2. bring the per-address aggregates (btc_address) up to date: incrementally from the rows this import added
  *    when it added only new transactions, otherwise by recomputing them all.
  */
-interface ImportState {
+export interface ImportState {
   /** Highest btc_tx id before this import: rows above it are new. */
   maxBefore: number
   /** An existing tx was merged into or an old input was resolved: aggregates need a full recompute. */
@@ -29,6 +30,8 @@ interface ImportState {
   rows: ChildRows
   /** Address totals of the new txs, summed while streaming (address-totals.ts). */
   totals: AddressTotals
+  /** In bulk mode with the unique (network, txid) index dropped: the keys in memory (tx-keys.ts). */
+  keys: TxKeys | null
 }
 
 const states = new WeakMap<Db, ImportState>()
@@ -52,7 +55,7 @@ export function importState(db: Db): ImportState {
   let s = states.get(db)
   if (!s) {
     const max = (db.prepare('SELECT coalesce(max(id), 0) AS m FROM btc_tx').get() as { m: number }).m
-    s = { maxBefore: max, touchedExisting: false, cacheBefore: Number(db.pragma('cache_size', { simple: true })), added: 0, dropped: null, addrs: new AddressIds(db), rows: new ChildRows(db), totals: new AddressTotals(db) }
+    s = { maxBefore: max, touchedExisting: false, cacheBefore: Number(db.pragma('cache_size', { simple: true })), added: 0, dropped: null, addrs: new AddressIds(db), rows: new ChildRows(db), totals: new AddressTotals(db), keys: null }
     states.set(db, s)
     // Random-key index inserts (txids, addresses) thrash the default 2 MB page cache; a bounded cache (128 MB,
     // CHAINTRAIL_IMPORT_CACHE_MB to change) keeps a large import fast while memory stays flat in the file size.

@@ -2,7 +2,9 @@ import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../../store/db'
 import type { ImportRecord, Sink, SinkContext } from '../../../importers/types'
 import { dropSecondaryIndexes, wantsBulk } from './bulk'
-import { finishUtxoImport, importState } from './finish'
+import { finishUtxoImport, importState, type ImportState } from './finish'
+import { TxKeys } from './tx-keys'
+import { BTC_TX_KEY_INDEX } from '../../../store/migrations/0010-btc-tx-key'
 import { ensureStaging, flushStaging } from './staging'
 import type { ChildRows } from './child-rows'
 import type { AddressTotals } from './address-totals'
@@ -17,7 +19,10 @@ import { BTC_TX, BTC_WARNING, type BtcInputRecord, type BtcOutputRecord, type Bt
  */
 interface Stmts {
   selTx: Statement
+  selTxById: Statement
   insTx: Statement
+  /** The same insert without the conflict clause, for bulk mode: the unique index it names is dropped then. */
+  insTxBulk: Statement
   selIn: Statement
   selOut: Statement
 }
@@ -26,14 +31,14 @@ const cache = new WeakMap<Db, Stmts>()
 function stmts(db: Db): Stmts {
   let s = cache.get(db)
   if (s) return s
+  const insert = `INSERT INTO btc_tx (network, txid, wtxid, block_height, block_hash, block_time, seen_time, fee, size, vsize, weight, version, locktime,
+      coinbase, confirmed, input_count, output_count, total_out, complete, evidence_id, locator)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   s = {
     selTx: db.prepare('SELECT * FROM btc_tx WHERE network = ? AND txid = ?').safeIntegers(true),
-    insTx: db.prepare(
-      `INSERT INTO btc_tx (network, txid, wtxid, block_height, block_hash, block_time, seen_time, fee, size, vsize, weight, version, locktime,
-        coinbase, confirmed, input_count, output_count, total_out, complete, evidence_id, locator)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (network, txid) DO NOTHING`
-    ),
+    selTxById: db.prepare('SELECT * FROM btc_tx WHERE id = ?').safeIntegers(true),
+    insTx: db.prepare(insert + ' ON CONFLICT (network, txid) DO NOTHING'),
+    insTxBulk: db.prepare(insert),
     selIn: db.prepare('SELECT i.*, a.address FROM btc_input i ' + ADDRESS_OF_INPUT + ' WHERE i.tx_id = ? AND i.idx = ?').safeIntegers(true),
     selOut: db.prepare('SELECT o.*, a.address FROM btc_output o ' + ADDRESS_OF_OUTPUT + ' WHERE o.tx_id = ? AND o.vout = ?').safeIntegers(true)
   }
@@ -190,14 +195,19 @@ function storeTx(rec: BtcTxRecord, ctx: SinkContext): void {
   const totalOut = rec.outputs.reduce((t, o) => t + o.value, 0n)
   // A partial view (paged outputs, filtered multiaddr, one TSV row) is counted so the summary shows it.
   if (!rec.complete) ctx.count('transactions.partial')
-  // Insert first: a new tx (the common case) costs one probe of the (network, txid) index, not two. run() and
-  // `changes`, not RETURNING: better-sqlite3 spends ~6 µs more per row on a RETURNING statement (bench/import-btc.ts).
-  const ins = s.insTx.run(
-    rec.network, hashIn(rec.txid), hashIn(n(rec.wtxid)), n(rec.blockHeight), blockHashIn(n(rec.blockHash)), n(rec.blockTime), n(rec.seenTime), n(rec.fee), n(rec.size), n(rec.vsize),
+  const txid = hashIn(rec.txid)
+  // In bulk mode the unique index is dropped and the in-memory keys find a known tx (tx-keys.ts).
+  const known = st.keys ? st.keys.find(rec.network, txid) : 0
+  if (known) return mergeTx(s, rec, textRow(s.selTxById.get(known) as Row), ctx, totalOut)
+  // Otherwise insert first: a new tx (the common case) costs one probe of the (network, txid) index, not two. run()
+  // and `changes`, not RETURNING: better-sqlite3 spends ~6 µs more per row on a RETURNING statement (bench/import-btc.ts).
+  const ins = (st.keys ? s.insTxBulk : s.insTx).run(
+    rec.network, txid, hashIn(n(rec.wtxid)), n(rec.blockHeight), blockHashIn(n(rec.blockHash)), n(rec.blockTime), n(rec.seenTime), n(rec.fee), n(rec.size), n(rec.vsize),
     n(rec.weight), n(rec.version), n(rec.locktime), b(rec.coinbase), b(rec.confirmed), n(rec.inputCount), n(rec.outputCount),
     rec.complete ? totalOut : null, b(rec.complete), ctx.evidenceId, ctx.locator
   )
   if (ins.changes) {
+    if (st.keys) addKey(ctx.db, st, rec.network, txid, Number(ins.lastInsertRowid))
     // A tx with an input the end of the import may resolve is summed there (address-totals.ts), not here.
     const later = rec.inputs.some((i) => i.value === null && i.prevTxid !== null)
     if (later) st.totals.deferredTxs.push(Number(ins.lastInsertRowid))
@@ -212,14 +222,27 @@ function storeTx(rec: BtcTxRecord, ctx: SinkContext): void {
     ctx.count('transactions.new')
     ctx.count('inputs.new', rec.inputs.length)
     ctx.count('outputs.new', rec.outputs.length)
-    if (++st.added % 500 === 0 && !bulk && wantsBulk(st.added, st.maxBefore)) {
-      st.dropped = dropSecondaryIndexes(ctx.db)
-      flushStaging(ctx.db)
-    }
+    if (++st.added % 500 === 0 && !bulk && wantsBulk(st.added, st.maxBefore)) enterBulk(ctx.db, st)
     return
   }
-  const existing = textRow(s.selTx.get(rec.network, hashIn(rec.txid)) as Row)
-  mergeTx(s, rec, existing, ctx, totalOut)
+  mergeTx(s, rec, textRow(s.selTx.get(rec.network, txid) as Row), ctx, totalOut)
+}
+
+/** Switch to bulk mode (bulk.ts): secondary indexes dropped, and the unique key too unless the case is too big to hold in memory. */
+function enterBulk(db: Db, st: ImportState): void {
+  const keys = TxKeys.load(db)
+  st.keys = keys.full ? null : keys
+  st.dropped = dropSecondaryIndexes(db, { keepTxKey: keys.full })
+  flushStaging(db)
+}
+
+function addKey(db: Db, st: ImportState, network: string, txid: Buffer | string, id: number): void {
+  st.keys!.add(network, txid, id)
+  if (!st.keys!.full) return
+  // Bounded memory: past its limit the in-memory table gives way to the unique index, rebuilt now by sorting.
+  st.keys = null
+  db.exec(BTC_TX_KEY_INDEX)
+  st.dropped = st.dropped!.filter((sql) => sql !== BTC_TX_KEY_INDEX)
 }
 
 function mergeTx(s: Stmts, rec: BtcTxRecord, row: Row, ctx: SinkContext, totalOut: bigint): void {

@@ -13,7 +13,7 @@ import { btcCase, importError, importFiles } from './helpers'
  * Bulk-load mode (utxo/bulk.ts) and the parse worker (importers/worker-parse.ts) must store exactly what the
  * staged, in-process path stores. CHAINTRAIL_BULK_MIN / CHAINTRAIL_PARSE_WORKER drive small files through them.
  */
-const ENV = ['CHAINTRAIL_BULK_MIN', 'CHAINTRAIL_PARSE_WORKER'] as const
+const ENV = ['CHAINTRAIL_BULK_MIN', 'CHAINTRAIL_PARSE_WORKER', 'CHAINTRAIL_TX_KEYS_MAX_SLOTS'] as const
 afterEach(() => {
   for (const k of ENV) delete process.env[k]
 })
@@ -70,6 +70,32 @@ describe('bulk-load mode and the parse worker', () => {
     expect(data(fast.db)).toEqual(data(ref.db))
     expect(schema(fast.db)).toEqual(schema(ref.db))
   })
+
+  // The unique (network, txid) index is dropped in bulk mode and the keys live in memory (tx-keys.ts). 4096 slots
+  // hold 2,048 keys: the table fills part-way and the index is rebuilt mid-import; 1024 slots cannot hold the
+  // 1,000 keys present at the switch, so the index is kept from the start.
+  it.each([['in memory', undefined], ['outgrowing the memory bound mid-import', '4096'], ['too many at the switch', '1024']])(
+    'finds a tx repeated later in the same file (keys %s), as the staged path does',
+    async (_what, slots) => {
+      const dir = tmpDir()
+      const pool = addressPool(300)
+      const txs = Array.from({ length: 3000 }, (_, i) => esploraTx(i, pool))
+      // Repeats after the switch (1,000 new txs): 20 with another fee (conflicts), 10 identical (no conflict),
+      // the first from before the switch, the rest from after it and from after a mid-import fallback.
+      const changed = [10, 11, 12, 13, 14, 1500, 1501, 1502, 1503, 1504, 2600, 2601, 2602, 2603, 2604, 2990, 2991, 2992, 2993, 2994].map((i) => txs[i].replace('"fee":1410', '"fee":1411'))
+      const same = [20, 21, 1600, 1601, 2700, 2701, 2702, 2995, 2996, 2997].map((i) => txs[i])
+      const file = join(dir, 'repeats.json')
+      writeFileSync(file, '[\n' + [...txs, ...changed, ...same].join(',\n') + '\n]\n')
+      const ref = await importWith({ CHAINTRAIL_PARSE_WORKER: '0' }, [file])
+      const fast = await importWith({ CHAINTRAIL_PARSE_WORKER: '1', CHAINTRAIL_BULK_MIN: '1000', ...(slots ? { CHAINTRAIL_TX_KEYS_MAX_SLOTS: slots } : {}) }, [file])
+      expect(ref.results[0].counts).toMatchObject({ 'transactions.new': 3000, 'transactions.existing': 30, conflicts: 20 })
+      expect(fast.results[0].counts).toEqual(ref.results[0].counts)
+      expect(fast.results[0].conflicts.map((c) => c.key)).toEqual(ref.results[0].conflicts.map((c) => c.key))
+      expect(data(fast.db)).toEqual(data(ref.db))
+      expect(schema(fast.db)).toEqual(schema(ref.db))
+      expect(fast.db.pragma('integrity_check', { simple: true })).toBe('ok')
+    }
+  )
 
   it('a bulk import that fails at its end leaves data and schema exactly as before; the next import works', async () => {
     const dir = tmpDir()
@@ -138,7 +164,7 @@ describe('a case made before bulk mode', () => {
     const db = core.state.caseById(caseId).db
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name LIKE 'btc_%' AND sql IS NOT NULL ORDER BY name").all() as { name: string }[]).map((x) => x.name)
-    expect(indexes).toEqual(['btc_input_by_address', 'btc_input_by_prevout', 'btc_input_unresolved', 'btc_output_by_address', 'btc_tx_by_time'])
+    expect(indexes).toEqual(['btc_input_by_address', 'btc_input_by_prevout', 'btc_input_unresolved', 'btc_output_by_address', 'btc_tx_by_time', 'btc_tx_key'])
     core.close()
   })
 })
