@@ -46,6 +46,34 @@ const ANY = 8
 const RECENT = 4
 const SYM_RING = 8
 
+/** The last few strings written and their table ids, compared by identity (far cheaper than a map lookup). */
+class RecentStrings {
+  private readonly strs: (string | null)[]
+  private readonly ids: Int32Array
+  private next = 0
+
+  constructor(size: number) {
+    this.strs = new Array<string | null>(size).fill(null)
+    this.ids = new Int32Array(size)
+  }
+
+  /** The table id of `s` when it is one of the last few remembered, else -1. */
+  find(s: string): number {
+    for (let k = 0; k < this.strs.length; k++) if (this.strs[k] === s) return this.ids[k]
+    return -1
+  }
+
+  remember(s: string, id: number): void {
+    this.strs[this.next] = s
+    this.ids[this.next] = id
+    this.next = (this.next + 1) % this.strs.length
+  }
+
+  clear(): void {
+    this.strs.fill(null)
+  }
+}
+
 /** Writes the records of one batch. */
 export class WireWriter {
   private tags: Uint8Array
@@ -56,13 +84,9 @@ export class WireWriter {
   private vals: unknown[] = []
   private table: string[] = []
   private readonly ids = new Map<string, number>()
-  private readonly symRing: (string | null)[] = new Array(SYM_RING).fill(null)
-  private readonly symRingIds = new Int32Array(SYM_RING)
-  private symNext = 0
+  private readonly symRing = new RecentStrings(SYM_RING)
   private readonly spare: { tags: Uint8Array; nums: Float64Array }[] = []
-  private readonly recent: (string | null)[] = new Array(RECENT).fill(null)
-  private readonly recentIds = new Int32Array(RECENT)
-  private nextRecent = 0
+  private readonly recent = new RecentStrings(RECENT)
 
   constructor(capacity = 1024) {
     this.tags = new Uint8Array(capacity)
@@ -113,14 +137,7 @@ export class WireWriter {
     if (this.t === this.tags.length) this.grow()
     // The same few strings come back record after record (kind, network, block hash, script types, locator
     // suffixes): compared by identity among the last few first, which costs far less than a map lookup.
-    const r = this.symRing
-    let id = -1
-    for (let k = 0; k < SYM_RING; k++) {
-      if (r[k] === s) {
-        id = this.symRingIds[k]
-        break
-      }
-    }
+    let id = this.symRing.find(s)
     if (id < 0) {
       const known = this.ids.get(s)
       if (known === undefined) {
@@ -128,14 +145,11 @@ export class WireWriter {
         this.table.push(s)
         this.ids.set(s, id)
       } else id = known
-      r[this.symNext] = s
-      this.symRingIds[this.symNext] = id
-      this.symNext = (this.symNext + 1) % SYM_RING
+      this.symRing.remember(s, id)
     }
     this.tags[this.t++] = SYM
     this.nums[this.n++] = id
   }
-
 
   /**
    * A string that repeats a few values later if at all (an address: an export's own address is in most of its
@@ -145,20 +159,11 @@ export class WireWriter {
   near(s: unknown): void {
     if (typeof s !== 'string') return this.val(s)
     if (this.t === this.tags.length) this.grow()
-    const r = this.recent
-    let id = -1
-    for (let k = 0; k < RECENT; k++) {
-      if (r[k] === s) {
-        id = this.recentIds[k]
-        break
-      }
-    }
+    let id = this.recent.find(s)
     if (id < 0) {
       id = this.table.length
       this.table.push(s)
-      r[this.nextRecent] = s
-      this.recentIds[this.nextRecent] = id
-      this.nextRecent = (this.nextRecent + 1) % RECENT
+      this.recent.remember(s, id)
     }
     this.tags[this.t++] = SYM
     this.nums[this.n++] = id
@@ -193,8 +198,8 @@ export class WireWriter {
     this.vals = []
     this.table = []
     this.ids.clear()
-    this.symRing.fill(null)
-    this.recent.fill(null)
+    this.symRing.clear()
+    this.recent.clear()
     return { batch, transfer: [batch.tags.buffer as ArrayBuffer, batch.nums.buffer as ArrayBuffer] }
   }
 

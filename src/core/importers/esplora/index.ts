@@ -2,6 +2,7 @@ import { JsonNumber, type JsonObject, type JsonValue } from '../common/json'
 import type { JsonFields } from '../common/json-access'
 import { BTC_LONG_KEYS, headText, jsonRecordBatches } from '../common/json-records'
 import { ParseError, type Importer, type ImportInput, type ImportOptions, type ImportRecord, type SourceLocation } from '../types'
+import { vinSuffix, voutSuffix } from '../../chains/bitcoin/utxo/compact'
 import { AddressResolver, BTC_TX, p2pkAddress, scriptTypeOf, txidAt, txidOf, type BtcInputRecord, type BtcOutputRecord, type BtcTxRecord } from '../../chains/bitcoin/utxo/records'
 
 /**
@@ -14,9 +15,6 @@ import { AddressResolver, BTC_TX, p2pkAddress, scriptTypeOf, txidAt, txidOf, typ
  *   spent-by links come from importing the spending transactions themselves.
  */
 const COINBASE_VOUT = 4294967295n
-/** Locator suffixes of the first inputs and outputs, made once. */
-const AT_VIN = Array.from({ length: 64 }, (_, i) => '/vin/' + i)
-const AT_VOUT = Array.from({ length: 64 }, (_, i) => '/vout/' + i)
 
 /** Map one Esplora tx object. Exported for the other Esplora-shaped sources and tests. */
 export function mapEsploraTx(v: JsonValue, ptr: string, f: JsonFields, loc: SourceLocation, addr: AddressResolver): BtcTxRecord {
@@ -30,7 +28,7 @@ export function mapEsploraTx(v: JsonValue, ptr: string, f: JsonFields, loc: Sour
   const inputs: BtcInputRecord[] = []
   let coinbase = false
   for (let i = 0; i < vinArr.length; i++) {
-    const p = ptr + (i < AT_VIN.length ? AT_VIN[i] : '/vin/' + i)
+    const p = ptr + vinSuffix(i)
     const vin = f.obj(vinArr[i], p)
     const isCb = f.optBool(vin, 'is_coinbase', p) ?? false
     const pp = p + '/prevout'
@@ -49,12 +47,12 @@ export function mapEsploraTx(v: JsonValue, ptr: string, f: JsonFields, loc: Sour
       sequence: f.optSmall(vin, 'sequence', p) ?? null,
       scriptsig: f.optStr(vin, 'scriptsig', p) || null,
       witness,
-      at: i < AT_VIN.length ? AT_VIN[i] : '/vin/' + i
+      at: vinSuffix(i)
     })
   }
   const outputs: BtcOutputRecord[] = []
   for (let k = 0; k < voutArr.length; k++) {
-    const p = ptr + (k < AT_VOUT.length ? AT_VOUT[k] : '/vout/' + k)
+    const p = ptr + voutSuffix(k)
     const out = f.obj(voutArr[k], p)
     const a = f.optStr(out, 'scriptpubkey_address', p)
     // Fields are read in this order so that of several bad fields the same one is reported as always.
@@ -70,7 +68,7 @@ export function mapEsploraTx(v: JsonValue, ptr: string, f: JsonFields, loc: Sour
       value: f.int(out, 'value', p, 0n),
       // Worked out here, where the address's cache entry is at hand (the wire encoder would look it up again).
       scriptIsAddress: e ? addr.scriptIsAddress(e, scriptHex, scriptType) : undefined,
-      at: k < AT_VOUT.length ? AT_VOUT[k] : '/vout/' + k
+      at: voutSuffix(k)
     })
   }
   const weight = f.optSmall(o, 'weight', ptr)

@@ -36,6 +36,14 @@ export function textRow(r: Record<string, unknown>, network?: string): Record<st
   return r
 }
 
+// "/vin/<k>" and "/vout/<k>" for the common small indexes, made once (importers and the sink use them per row).
+const VIN = Array.from({ length: 256 }, (_, k) => '/vin/' + k)
+const VOUT = Array.from({ length: 256 }, (_, k) => '/vout/' + k)
+/** The locator suffix of input `k` of a tx: "/vin/<k>". */
+export const vinSuffix = (k: number): string => VIN[k] ?? '/vin/' + k
+/** The locator suffix of output `k` of a tx: "/vout/<k>". */
+export const voutSuffix = (k: number): string => VOUT[k] ?? '/vout/' + k
+
 /** Locator of a part of a record: "line 3:1 /0" + "/vin/1"; a whole-document record ("/") gives "/vin/1". */
 export function subLocator(locator: string, suffix: string): string {
   return locator === '/' && suffix ? suffix : locator + suffix

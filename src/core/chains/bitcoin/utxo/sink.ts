@@ -9,7 +9,7 @@ import { ensureStaging, flushStaging } from './staging'
 import type { ChildRows } from './child-rows'
 import type { AddressTotals } from './address-totals'
 import { ADDRESS_OF_INPUT, ADDRESS_OF_OUTPUT, type AddressIds } from './addresses'
-import { hashIn, HASH_COLUMNS, SCRIPT_MARKER, scriptIn, scriptOfAddress, subLocator, textRow } from './compact'
+import { hashIn, HASH_COLUMNS, SCRIPT_MARKER, scriptIn, scriptOfAddress, subLocator, textRow, vinSuffix, voutSuffix } from './compact'
 import { BTC_TX, BTC_WARNING, type BtcInputRecord, type BtcOutputRecord, type BtcTxRecord } from './records'
 
 /**
@@ -104,7 +104,7 @@ interface TxSource {
  * The source columns are NULL when they are the tx's own plus "/vin/<idx>" (derived on read, compact.ts).
  */
 function insertInput(tx: TxSource, i: BtcInputRecord, ctx: SinkContext): void {
-  const own = isOwn(tx, ctx, i.at, VIN, i.index)
+  const own = isOwn(tx, ctx, i.at, vinSuffix(i.index))
   const loc = own ? null : subLocator(ctx.locator, i.at)
   let addr: number | null = null
   if (i.address !== null) addr = tx.addrs.cached(tx.network, i.address) ?? tx.addrs.make(tx.network, i.address, ctx.evidenceId, loc ?? subLocator(ctx.locator, i.at))
@@ -113,7 +113,7 @@ function insertInput(tx: TxSource, i: BtcInputRecord, ctx: SinkContext): void {
 }
 
 function insertOutput(tx: TxSource, o: BtcOutputRecord, ctx: SinkContext): void {
-  const own = isOwn(tx, ctx, o.at, VOUT, o.vout)
+  const own = isOwn(tx, ctx, o.at, voutSuffix(o.vout))
   const loc = own ? null : subLocator(ctx.locator, o.at)
   let addr: number | null = null
   if (o.address !== null) addr = tx.addrs.cached(tx.network, o.address) ?? tx.addrs.make(tx.network, o.address, ctx.evidenceId, loc ?? subLocator(ctx.locator, o.at))
@@ -122,14 +122,9 @@ function insertOutput(tx: TxSource, o: BtcOutputRecord, ctx: SinkContext): void 
   tx.rows.outputRow(bulk).push(tx.id, o.vout, addr, o.scriptType, script, o.value, hashIn(n(o.spentByTxid)), n(o.spentByVin), own ? null : ctx.evidenceId, loc)
 }
 
-// "/vin/<k>" and "/vout/<k>" made once for the common small indexes (compared per row, not rebuilt per row).
-const VIN = Array.from({ length: 256 }, (_, k) => '/vin/' + k)
-const VOUT = Array.from({ length: 256 }, (_, k) => '/vout/' + k)
-
 /** Is a child's source the tx's own plus its standard suffix (stored as NULLs, compact.ts)? */
-function isOwn(tx: TxSource, ctx: SinkContext, at: string, names: string[], k: number): boolean {
+function isOwn(tx: TxSource, ctx: SinkContext, at: string, suffix: string): boolean {
   if (ctx.evidenceId !== tx.evidenceId) return false
-  const suffix = names[k] ?? (names === VIN ? '/vin/' : '/vout/') + k
   // Same tx locator on both sides (a new tx): the locators agree exactly when the suffixes do.
   if (ctx.locator === tx.locator) return at === suffix
   return subLocator(ctx.locator, at) === subLocator(tx.locator, suffix)
@@ -271,7 +266,7 @@ function mergeTx(s: Stmts, rec: BtcTxRecord, row: Row, ctx: SinkContext, totalOu
   if (rec.coinbase && !row.coinbase) reconcile(ctx, key, 'coinbase', 0, 1, row)
   for (const i of rec.inputs) {
     const got = s.selIn.get(id, i.index) as Row | undefined
-    const have = got && child(got, '/vin/' + i.index)
+    const have = got && child(got, vinSuffix(i.index))
     if (!have) {
       insertInput(tx, i, ctx)
       ctx.count('inputs.new')
@@ -284,7 +279,7 @@ function mergeTx(s: Stmts, rec: BtcTxRecord, row: Row, ctx: SinkContext, totalOu
   }
   for (const o of rec.outputs) {
     const got = s.selOut.get(id, o.vout) as Row | undefined
-    const have = got && child(got, '/vout/' + o.vout)
+    const have = got && child(got, voutSuffix(o.vout))
     if (!have) {
       insertOutput(tx, o, ctx)
       ctx.count('outputs.new')
