@@ -9,6 +9,12 @@ import type { ImportRecord } from './types'
  * value; a kind without one travels as its object (correct, just slower). Strings that repeat from record to
  * record (record kinds, networks, block hashes, addresses, locator suffixes) go through the batch's string table
  * (`sym`, `near`) and travel as their index: the receiving thread gets each once per batch instead of once per mention.
+ * Two kinds of value are also converted here, off the importing thread, which had spent ~3 µs per Bitcoin tx on them:
+ * - a 32-byte hash as lower-case hex (`hash`) travels as its bytes, which the reader hands out as a Buffer view, the
+ *   form the stores bind (compact.ts hashIn: the same rule, so anything else stays text);
+ * - a string that names the same thing across the whole file (`key`: an address on a network) gets a small integer
+ *   key that outlives the batch; its text travels once per generation, and the reader hands out the key with the
+ *   text, for the store to find its row id in an array rather than a map (see KeyTable).
  * Every value comes back as it went in: undefined stays undefined, a bigint a bigint (carried as a double only
  * while it is a safe integer, where the double is exact; beyond, it is cloned as the bigint).
  */
@@ -29,6 +35,11 @@ export interface WireBatch {
   strs: string[]
   vals: unknown[]
   table: string[]
+  /** Hash bytes (`hash`), `b` of them used: transferred, and never handed back (the reader's views stay in use). */
+  bytes: Uint8Array
+  b: number
+  /** Generation of the writer's keys (`key`): a batch with another than the last one's starts the keys over. */
+  gen: number
 }
 
 // Tags. NUM, BIG and SYM take the next number; STR the next string; ANY the next cloned value.
@@ -41,6 +52,22 @@ const BIG = 5
 const STR = 6
 const SYM = 7
 const ANY = 8
+/** The next 32 hash bytes. */
+const HASH = 9
+/** The next number is a key met before in this generation. */
+const KEY = 10
+/** The next number is a new key, and the next string its text. */
+const KEYNEW = 11
+
+/** Value of a lower-case hex digit by character code (below 128), -1 for anything else: upper case stays text. */
+const HEX = new Int8Array(128).fill(-1)
+for (let c = 0; c < 16; c++) HEX['0123456789abcdef'.charCodeAt(c)] = c
+
+/**
+ * Distinct keys a writer hands out before it starts over (a new generation, from the next batch): both threads'
+ * tables stay bounded whatever the file's size. CHAINTRAIL_WIRE_KEYS_MAX lowers it (tests).
+ */
+const KEYS_MAX = 1_000_000
 
 /** Strings `near` and `sym` remember without a map lookup. */
 const RECENT = 4
@@ -87,10 +114,21 @@ export class WireWriter {
   private readonly symRing = new RecentStrings(SYM_RING)
   private readonly spare: { tags: Uint8Array; nums: Float64Array }[] = []
   private readonly recent = new RecentStrings(RECENT)
+  private bytes: Uint8Array
+  private b = 0
+  private gen = 0
+  private keyCount = 0
+  private readonly keyLimit: number
+  private readonly keySpaces = new Map<string, Map<string, number>>()
+  // A file is almost always one network: its map is kept at hand rather than looked up per key.
+  private lastSpace: string | null = null
+  private lastKeys = new Map<string, number>()
 
-  constructor(capacity = 1024) {
+  constructor(capacity = 1024, keyLimit = Number(process.env.CHAINTRAIL_WIRE_KEYS_MAX) || KEYS_MAX) {
     this.tags = new Uint8Array(capacity)
     this.nums = new Float64Array(capacity)
+    this.bytes = new Uint8Array(capacity)
+    this.keyLimit = keyLimit
   }
 
   /** Any primitive (an object travels by structured clone). */
@@ -169,6 +207,59 @@ export class WireWriter {
     this.nums[this.n++] = id
   }
 
+  /**
+   * A 32-byte hash: as its bytes when it is 64 lower-case hex digits (exactly compact.ts hashIn's rule), else as
+   * `val`. Read back by `hash` as the stored form, by `val` as the text written.
+   */
+  hash(v: unknown): void {
+    if (typeof v !== 'string' || v.length !== 64) return this.val(v)
+    if (this.t === this.tags.length) this.grow()
+    if (this.b + 32 > this.bytes.length) {
+      const bytes = new Uint8Array(this.bytes.length * 2 + 32)
+      bytes.set(this.bytes)
+      this.bytes = bytes
+    }
+    // Checked and converted in one pass; on a bad digit the bytes written so far are simply not counted.
+    const out = this.bytes
+    let o = this.b
+    for (let k = 0; k < 64; k += 2) {
+      const c = v.charCodeAt(k)
+      const d = v.charCodeAt(k + 1)
+      const hi = c < 128 ? HEX[c] : -1
+      const lo = d < 128 ? HEX[d] : -1
+      if ((hi | lo) < 0) return this.val(v)
+      out[o++] = (hi << 4) | lo
+    }
+    this.b = o
+    this.tags[this.t++] = HASH
+  }
+
+  /**
+   * A string naming the same thing all through the file, within `space` (an address on its network: the same
+   * text on two networks is two keys). Read back by `keyed` (text and key) or `val` (text).
+   */
+  key(space: string, s: unknown): void {
+    if (typeof s !== 'string') return this.val(s)
+    if (this.t === this.tags.length) this.grow()
+    if (space !== this.lastSpace) {
+      let m = this.keySpaces.get(space)
+      if (!m) this.keySpaces.set(space, (m = new Map()))
+      this.lastSpace = space
+      this.lastKeys = m
+    }
+    const k = this.lastKeys.get(s)
+    if (k !== undefined) {
+      this.tags[this.t++] = KEY
+      this.nums[this.n++] = k
+      return
+    }
+    const id = this.keyCount++
+    this.lastKeys.set(s, id)
+    this.tags[this.t++] = KEYNEW
+    this.nums[this.n++] = id
+    this.strs.push(s)
+  }
+
   /** Values written so far. */
   get size(): number {
     return this.t
@@ -181,7 +272,7 @@ export class WireWriter {
 
   /** The batch, and the buffers to transfer with it; the writer is then empty, ready for the next batch. */
   take(): { batch: WireBatch; transfer: ArrayBuffer[] } {
-    const batch: WireBatch = { tags: this.tags, nums: this.nums, t: this.t, n: this.n, strs: this.strs, vals: this.vals, table: this.table }
+    const batch: WireBatch = { tags: this.tags, nums: this.nums, t: this.t, n: this.n, strs: this.strs, vals: this.vals, table: this.table, bytes: this.bytes, b: this.b, gen: this.gen }
     // The next batch is about as big as this one. Arrays that came back are reused: fresh ones of this size are
     // new pages every time, and faulting them in cost more than the copy it saves.
     const cap = Math.max(1024, this.t + (this.t >> 3))
@@ -200,7 +291,16 @@ export class WireWriter {
     this.ids.clear()
     this.symRing.clear()
     this.recent.clear()
-    return { batch, transfer: [batch.tags.buffer as ArrayBuffer, batch.nums.buffer as ArrayBuffer] }
+    this.bytes = new Uint8Array(Math.max(1024, this.b + (this.b >> 3)))
+    this.b = 0
+    // Past the bound the keys start over with the next batch, which says so by its generation (KeyTable).
+    if (this.keyCount >= this.keyLimit) {
+      this.gen++
+      this.keyCount = 0
+      this.keySpaces.clear()
+      this.lastSpace = null
+    }
+    return { batch, transfer: [batch.tags.buffer as ArrayBuffer, batch.nums.buffer as ArrayBuffer, batch.bytes.buffer as ArrayBuffer] }
   }
 
   private grow(): void {
@@ -213,26 +313,77 @@ export class WireWriter {
   }
 }
 
+/**
+ * The texts of one generation of a writer's keys (`key`), by key. A record read with keys carries its generation's
+ * table: whatever the reading thread remembers per key (a row id) is valid while the table is the same object, and
+ * must be forgotten when another one comes (the keys then mean other texts).
+ */
+export class KeyTable {
+  readonly texts: string[] = []
+}
+
+/** What a reader keeps from batch to batch of one writer: the keys' texts, one table per generation. */
+export class WireKeys {
+  private gen = -1
+  private table = new KeyTable()
+
+  /** The table for a batch of generation `gen` (a new one when the generation changes). */
+  of(gen: number): KeyTable {
+    if (gen !== this.gen) {
+      this.gen = gen
+      this.table = new KeyTable()
+    }
+    return this.table
+  }
+}
+
 /** Reads a batch back, value by value, in the order it was written. */
 export class WireReader {
   private t = 0
   private n = 0
   private s = 0
   private v = 0
+  private o = 0
   private readonly tags: Uint8Array
   private readonly nums: Float64Array
   private readonly strs: string[]
   private readonly vals: unknown[]
   private readonly table: string[]
+  private readonly bytes: Buffer
   private readonly end: number
+  /** The batch's key generation (see KeyTable). */
+  readonly keys: KeyTable
+  /** Key of the value last read by `keyed`, -1 when it had none. */
+  lastKey = -1
 
-  constructor(b: WireBatch) {
+  /** `keys`: the same object for every batch of one writer, in order. */
+  constructor(b: WireBatch, keys: WireKeys) {
     this.tags = b.tags
     this.nums = b.nums
     this.strs = b.strs
     this.vals = b.vals
     this.table = b.table
+    this.bytes = Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.b)
     this.end = b.t
+    this.keys = keys.of(b.gen)
+  }
+
+  /** The next value written by `hash`, in its stored form: a Buffer of the 32 bytes, or what `val` gives. */
+  hash(): unknown {
+    if (this.tags[this.t] !== HASH) return this.val()
+    this.t++
+    return this.bytes.subarray(this.o, (this.o += 32))
+  }
+
+  /** The next value written by `key`: its text (or what `val` gives), with its key in `lastKey`. */
+  keyed(): unknown {
+    const tag = this.tags[this.t]
+    if (tag === KEY) {
+      this.t++
+      return this.keys.texts[(this.lastKey = this.nums[this.n++])]
+    }
+    this.lastKey = tag === KEYNEW ? this.nums[this.n] : -1
+    return this.val()
   }
 
   /** Whether every value was read. */
@@ -259,6 +410,12 @@ export class WireReader {
         return this.strs[this.s++]
       case SYM:
         return this.table[this.nums[this.n++]]
+      case HASH:
+        return this.bytes.toString('hex', this.o, (this.o += 32))
+      case KEY:
+        return this.keys.texts[this.nums[this.n++]]
+      case KEYNEW:
+        return (this.keys.texts[this.nums[this.n++]] = this.strs[this.s++])
       default:
         return this.vals[this.v++]
     }
@@ -292,9 +449,9 @@ export function encodeRecord(r: ImportRecord, w: WireWriter): void {
   else w.val(r.data)
 }
 
-/** Every record of a batch made by `encodeRecord`, in order. */
-export function decodeBatch(b: WireBatch): ImportRecord[] {
-  const r = new WireReader(b)
+/** Every record of a batch made by `encodeRecord`, in order; `keys` as for WireReader. */
+export function decodeBatch(b: WireBatch, keys: WireKeys): ImportRecord[] {
+  const r = new WireReader(b, keys)
   const out: ImportRecord[] = []
   while (!r.done) {
     const kind = r.val() as string

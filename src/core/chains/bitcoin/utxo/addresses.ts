@@ -33,6 +33,35 @@ export class AddressIds {
     this.ins = db.prepare(INSERT)
   }
 
+  // Ids by wire key (importers/wire.ts `key`) of one key generation (its KeyTable): 0 where not known yet.
+  private keyTable: object | null = null
+  private keyIds = new Uint32Array(0)
+
+  /**
+   * Id of the address a parse-worker record names by `key` (BtcInputRecord.addrKey) in key generation `table`
+   * (BtcTxRecord.keys), or 0 when not known yet (then `cached`/`make`, and `keep`). A key is one (network, address)
+   * within its generation: no text is hashed or compared per mention. Another table means the keys were started
+   * over (or another import): what was kept for the old ones is forgotten before any is looked up.
+   */
+  ofKey(table: object, key: number): number {
+    if (table !== this.keyTable) {
+      this.keyTable = table
+      this.keyIds.fill(0)
+    }
+    return key < this.keyIds.length ? this.keyIds[key] : 0
+  }
+
+  /** Remember the id of `key` (of the table last given to `ofKey`). */
+  keep(key: number, id: number): void {
+    if (id > 0xffffffff) return
+    if (key >= this.keyIds.length) {
+      const ids = new Uint32Array(Math.max(1024, 2 * key + 2))
+      ids.set(this.keyIds)
+      this.keyIds = ids
+    }
+    this.keyIds[key] = id
+  }
+
   /** Id of `address` on `network` when this import has already met it. */
   cached(network: string, address: string): number | undefined {
     if (network !== this.lastNet) {

@@ -38,6 +38,14 @@ export interface BtcTxRecord {
   complete: boolean
   inputs: BtcInputRecord[]
   outputs: BtcOutputRecord[]
+  /**
+   * Set only on a record read from the parse worker's wire (utxo/wire.ts), which works out off the importing
+   * thread what the sink would: the stored form (compact.ts hashIn) of txid and wtxid, and the generation of the
+   * address keys of its inputs and outputs (`addrKey`, importers/wire.ts KeyTable).
+   */
+  txidIn?: Buffer | string
+  wtxidIn?: Buffer | string | null
+  keys?: object
 }
 
 /** One input. `prevRef` keeps an explorer-internal reference when the prev txid is not given (blockchain.com). */
@@ -54,6 +62,9 @@ export interface BtcInputRecord {
   witness?: string | null
   /** Locator suffix of this input inside the tx's record, e.g. "/vin/0". */
   at: string
+  /** From the wire only (see BtcTxRecord.txidIn): prevTxid's stored form, and the address's key (-1: none). */
+  prevIn?: Buffer | string | null
+  addrKey?: number
 }
 
 /** One output. */
@@ -72,6 +83,9 @@ export interface BtcOutputRecord {
    */
   scriptIsAddress?: boolean
   at: string
+  /** From the wire only (see BtcTxRecord.txidIn): spentByTxid's stored form, and the address's key (-1: none). */
+  spentIn?: Buffer | string | null
+  addrKey?: number
 }
 
 /** Per character code below 256: bit 0 set for a hex digit, bit 1 for an upper-case one (A-F). */

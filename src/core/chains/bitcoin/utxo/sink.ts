@@ -96,6 +96,19 @@ interface TxSource {
   totals: AddressTotals | null
   /** The tx's time as EVENTS takes it (block time, else first seen). */
   time: number | null
+  /** Generation of the address keys of a parse-worker record (records.ts BtcTxRecord.keys), else undefined. */
+  keys: object | undefined
+}
+
+/**
+ * Id of a child row's address: by its wire key when it has one (addresses.ts ofKey), else by its text. A new
+ * address takes the row as its source: `loc` (null: the tx's own locator + `at`).
+ */
+function addressId(tx: TxSource, address: string, key: number | undefined, ctx: SinkContext, loc: string | null, at: string): number {
+  if (tx.keys === undefined || key === undefined || key < 0) return tx.addrs.cached(tx.network, address) ?? tx.addrs.make(tx.network, address, ctx.evidenceId, loc ?? subLocator(ctx.locator, at))
+  let id = tx.addrs.ofKey(tx.keys, key)
+  if (id === 0) tx.addrs.keep(key, (id = tx.addrs.cached(tx.network, address) ?? tx.addrs.make(tx.network, address, ctx.evidenceId, loc ?? subLocator(ctx.locator, at))))
+  return id
 }
 
 /**
@@ -106,20 +119,18 @@ interface TxSource {
 function insertInput(tx: TxSource, i: BtcInputRecord, ctx: SinkContext): void {
   const own = isOwn(tx, ctx, i.at, vinSuffix(i.index))
   const loc = own ? null : subLocator(ctx.locator, i.at)
-  let addr: number | null = null
-  if (i.address !== null) addr = tx.addrs.cached(tx.network, i.address) ?? tx.addrs.make(tx.network, i.address, ctx.evidenceId, loc ?? subLocator(ctx.locator, i.at))
+  const addr = i.address === null ? null : addressId(tx, i.address, i.addrKey, ctx, loc, i.at)
   if (addr !== null) tx.totals?.input(addr, i.value, tx.time)
-  tx.rows.inputRow(bulk).push(tx.id, i.index, hashIn(i.prevTxid), i.prevVout, n(i.prevRef), addr, i.value, b(i.coinbase), n(i.sequence), null, null, own ? null : ctx.evidenceId, loc)
+  tx.rows.inputRow(bulk).push(tx.id, i.index, i.prevIn !== undefined ? i.prevIn : hashIn(i.prevTxid), i.prevVout, n(i.prevRef), addr, i.value, b(i.coinbase), n(i.sequence), null, null, own ? null : ctx.evidenceId, loc)
 }
 
 function insertOutput(tx: TxSource, o: BtcOutputRecord, ctx: SinkContext): void {
   const own = isOwn(tx, ctx, o.at, voutSuffix(o.vout))
   const loc = own ? null : subLocator(ctx.locator, o.at)
-  let addr: number | null = null
-  if (o.address !== null) addr = tx.addrs.cached(tx.network, o.address) ?? tx.addrs.make(tx.network, o.address, ctx.evidenceId, loc ?? subLocator(ctx.locator, o.at))
+  const addr = o.address === null ? null : addressId(tx, o.address, o.addrKey, ctx, loc, o.at)
   const script = o.scriptIsAddress === undefined ? scriptIn(o.scriptHex, o.scriptType, o.address, tx.network) : o.scriptIsAddress ? SCRIPT_MARKER : n(o.scriptHex)
   if (addr !== null) tx.totals?.output(addr, o.value, tx.time)
-  tx.rows.outputRow(bulk).push(tx.id, o.vout, addr, o.scriptType, script, o.value, hashIn(n(o.spentByTxid)), n(o.spentByVin), own ? null : ctx.evidenceId, loc)
+  tx.rows.outputRow(bulk).push(tx.id, o.vout, addr, o.scriptType, script, o.value, o.spentIn !== undefined ? o.spentIn : hashIn(n(o.spentByTxid)), n(o.spentByVin), own ? null : ctx.evidenceId, loc)
 }
 
 /** Is a child's source the tx's own plus its standard suffix (stored as NULLs, compact.ts)? */
@@ -190,26 +201,27 @@ function storeTx(rec: BtcTxRecord, ctx: SinkContext): void {
   const totalOut = rec.outputs.reduce((t, o) => t + o.value, 0n)
   // A partial view (paged outputs, filtered multiaddr, one TSV row) is counted so the summary shows it.
   if (!rec.complete) ctx.count('transactions.partial')
-  const txid = hashIn(rec.txid)
+  // Worked out by the parse worker for a record from its wire (records.ts), else here.
+  const txid = rec.txidIn !== undefined ? rec.txidIn : hashIn(rec.txid)
   // In bulk mode the unique index is dropped and the in-memory keys find a known tx (tx-keys.ts).
   const known = st.keys ? st.keys.find(rec.network, txid) : 0
   if (known) return mergeTx(s, rec, textRow(s.selTxById.get(known) as Row), ctx, totalOut)
   // Otherwise insert first: a new tx (the common case) costs one probe of the (network, txid) index, not two. run()
   // and `changes`, not RETURNING: better-sqlite3 spends ~6 µs more per row on a RETURNING statement (bench/import-btc.ts).
   const ins = (st.keys ? s.insTxBulk : s.insTx).run(
-    rec.network, txid, hashIn(n(rec.wtxid)), n(rec.blockHeight), blockHashIn(n(rec.blockHash)), n(rec.blockTime), n(rec.seenTime), n(rec.fee), n(rec.size), n(rec.vsize),
+    rec.network, txid, rec.wtxidIn !== undefined ? rec.wtxidIn : hashIn(n(rec.wtxid)), n(rec.blockHeight), blockHashIn(n(rec.blockHash)), n(rec.blockTime), n(rec.seenTime), n(rec.fee), n(rec.size), n(rec.vsize),
     n(rec.weight), n(rec.version), n(rec.locktime), b(rec.coinbase), b(rec.confirmed), n(rec.inputCount), n(rec.outputCount),
     rec.complete ? totalOut : null, b(rec.complete), ctx.evidenceId, ctx.locator
   )
   if (ins.changes) {
     if (st.keys) addKey(ctx.db, st, rec.network, txid, Number(ins.lastInsertRowid))
     // A tx with an input the end of the import may resolve is summed there (address-totals.ts), not here.
-    const later = rec.inputs.some((i) => i.value === null && i.prevTxid !== null)
+    const later = rec.inputs.some((i) => i.value === null && (i.prevIn !== undefined ? i.prevIn : i.prevTxid) !== null)
     if (later) st.totals.deferredTxs.push(Number(ins.lastInsertRowid))
     else st.totals.beginTx()
     const tx: TxSource = {
       id: ins.lastInsertRowid, network: rec.network, evidenceId: ctx.evidenceId, locator: ctx.locator, addrs: st.addrs, rows: st.rows,
-      totals: later ? null : st.totals, time: rec.blockTime ?? rec.seenTime ?? null
+      totals: later ? null : st.totals, time: rec.blockTime ?? rec.seenTime ?? null, keys: rec.keys
     }
     // Outputs first: an address first named here takes the output as its source (addresses.ts).
     for (const o of rec.outputs) insertOutput(tx, o, ctx)
@@ -246,7 +258,7 @@ function mergeTx(s: Stmts, rec: BtcTxRecord, row: Row, ctx: SinkContext, totalOu
   const id = row.id as bigint
   // The wire leaves out a script that is its address's (wire.ts): compared with the existing row, it is that text.
   for (const o of rec.outputs) if (o.scriptIsAddress && o.scriptHex == null) o.scriptHex = scriptOfAddress(o.address, rec.network)
-  const tx: TxSource = { id, network: rec.network, evidenceId: Number(row.evidence_id), locator: String(row.locator), addrs: importState(db).addrs, rows: importState(db).rows, totals: null, time: null }
+  const tx: TxSource = { id, network: rec.network, evidenceId: Number(row.evidence_id), locator: String(row.locator), addrs: importState(db).addrs, rows: importState(db).rows, totals: null, time: null, keys: rec.keys }
   // A child row with derived source columns takes the tx's (what a conflict note names as the existing source).
   const child = (r: Row, suffix: string): Row => {
     textRow(r, rec.network)
