@@ -69,6 +69,21 @@ for (let c = 0; c < 16; c++) HEX['0123456789abcdef'.charCodeAt(c)] = c
  */
 const KEYS_MAX = 1_000_000
 
+/** Generations are numbered across all writers of the thread, so a KeyMemo never matches another writer's. */
+let generations = 0
+
+/**
+ * An object the caller keeps per distinct text anyway (an address's cache entry), on which `key` notes the key it
+ * gave: the next mention costs a few field compares instead of a map lookup (which, with the map out of cache,
+ * cost the worker ~0.3 µs per address mention).
+ */
+export interface KeyMemo {
+  wireKey?: number
+  wireGen?: number
+  wireSpace?: string
+  wireText?: string
+}
+
 /** Strings `near` and `sym` remember without a map lookup. */
 const RECENT = 4
 const SYM_RING = 8
@@ -116,7 +131,7 @@ export class WireWriter {
   private readonly recent = new RecentStrings(RECENT)
   private bytes: Uint8Array
   private b = 0
-  private gen = 0
+  private gen = ++generations
   private keyCount = 0
   private readonly keyLimit: number
   private readonly keySpaces = new Map<string, Map<string, number>>()
@@ -236,28 +251,38 @@ export class WireWriter {
 
   /**
    * A string naming the same thing all through the file, within `space` (an address on its network: the same
-   * text on two networks is two keys). Read back by `keyed` (text and key) or `val` (text).
+   * text on two networks is two keys). Read back by `keyed` (text and key) or `val` (text). `memo`: see KeyMemo.
    */
-  key(space: string, s: unknown): void {
+  key(space: string, s: unknown, memo?: KeyMemo | null): void {
     if (typeof s !== 'string') return this.val(s)
     if (this.t === this.tags.length) this.grow()
+    if (memo != null && memo.wireGen === this.gen && memo.wireSpace === space && memo.wireText === s) {
+      this.tags[this.t++] = KEY
+      this.nums[this.n++] = memo.wireKey!
+      return
+    }
     if (space !== this.lastSpace) {
       let m = this.keySpaces.get(space)
       if (!m) this.keySpaces.set(space, (m = new Map()))
       this.lastSpace = space
       this.lastKeys = m
     }
-    const k = this.lastKeys.get(s)
+    let k = this.lastKeys.get(s)
     if (k !== undefined) {
       this.tags[this.t++] = KEY
       this.nums[this.n++] = k
-      return
+    } else {
+      this.lastKeys.set(s, (k = this.keyCount++))
+      this.tags[this.t++] = KEYNEW
+      this.nums[this.n++] = k
+      this.strs.push(s)
     }
-    const id = this.keyCount++
-    this.lastKeys.set(s, id)
-    this.tags[this.t++] = KEYNEW
-    this.nums[this.n++] = id
-    this.strs.push(s)
+    if (memo != null) {
+      memo.wireKey = k
+      memo.wireGen = this.gen
+      memo.wireSpace = space
+      memo.wireText = s
+    }
   }
 
   /** Values written so far. */
@@ -295,7 +320,7 @@ export class WireWriter {
     this.b = 0
     // Past the bound the keys start over with the next batch, which says so by its generation (KeyTable).
     if (this.keyCount >= this.keyLimit) {
-      this.gen++
+      this.gen = ++generations
       this.keyCount = 0
       this.keySpaces.clear()
       this.lastSpace = null

@@ -37,11 +37,15 @@ export function mapEsploraTx(v: JsonValue, ptr: string, f: JsonFields, loc: Sour
     if (isCb) coinbase = true
     const vout = isCb ? null : f.int(vin, 'vout', p, 0n, COINBASE_VOUT)
     const addrText = prevout ? f.optStr(prevout, 'scriptpubkey_address', pp) : undefined
+    // In the order they are checked below (the same bad field reported as always).
+    const prevTxid = isCb ? null : txidAt(f.str(vin, 'txid', p), loc, p + '/txid')
+    const e = addrText ? addr.entryAt(addrText, loc, pp + '/scriptpubkey_address') : null
     inputs.push({
       index: i,
-      prevTxid: isCb ? null : txidAt(f.str(vin, 'txid', p), loc, p + '/txid'),
+      prevTxid,
       prevVout: vout === null ? null : Number(vout),
-      address: addrText ? addr.addressAt(addrText, loc, pp + '/scriptpubkey_address') : prevout ? p2pkOf(prevout, f, pp, addr) : null,
+      address: e ? e.canonical : prevout ? p2pkOf(prevout, f, pp, addr) : null,
+      addrMemo: e ?? undefined,
       value: prevout ? f.int(prevout, 'value', pp, 0n) : null,
       coinbase: isCb,
       sequence: f.optSmall(vin, 'sequence', p) ?? null,
@@ -68,6 +72,7 @@ export function mapEsploraTx(v: JsonValue, ptr: string, f: JsonFields, loc: Sour
       value: f.int(out, 'value', p, 0n),
       // Worked out here, where the address's cache entry is at hand (the wire encoder would look it up again).
       scriptIsAddress: e ? addr.scriptIsAddress(e, scriptHex, scriptType) : undefined,
+      addrMemo: e ?? undefined,
       at: voutSuffix(k)
     })
   }

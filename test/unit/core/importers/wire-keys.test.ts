@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { hashIn } from '../../../../src/core/chains/bitcoin/utxo/compact'
-import { WireKeys, WireReader, WireWriter, type WireBatch } from '../../../../src/core/importers/wire'
+import { WireKeys, WireReader, WireWriter, type KeyMemo, type WireBatch } from '../../../../src/core/importers/wire'
 
 /** A batch as the importing thread receives it (postMessage: cloned, arrays transferred). */
 function send(w: WireWriter): WireBatch {
@@ -59,6 +59,33 @@ describe('wire keys (strings that outlive a batch)', () => {
     for (const [net, a] of [['btc-testnet', 'tb1qsame'], ['btc-signet', 'tb1qsame'], ['btc-testnet', 'tb1qsame'], ['btc-signet', 'tb1qsame']]) w.key(net, a)
     const { got } = readKeys(send(w), new WireKeys(), 4)
     expect(got).toEqual([['tb1qsame', 0], ['tb1qsame', 1], ['tb1qsame', 0], ['tb1qsame', 1]])
+  })
+
+  it('take a memo (an address cache entry) that is believed only for its own writer, generation, network and text', () => {
+    const w = new WireWriter(4, 3)
+    const keys = new WireKeys()
+    const m1: KeyMemo = {}
+    const m2: KeyMemo = {}
+    w.key('btc', 'a1', m1)
+    w.key('btc', 'a2', m2)
+    w.key('btc', 'a1', m1)
+    expect(readKeys(send(w), keys, 3).got).toEqual([['a1', 0], ['a2', 1], ['a1', 0]])
+    // another network, another text: the memo is not believed (and is then noted for what it was given)
+    w.key('btc-testnet', 'a1', m1)
+    w.key('btc', 'a3', m2)
+    w.key('btc', 'a2', {})
+    expect(readKeys(send(w), keys, 3).got).toEqual([['a1', 2], ['a3', 3], ['a2', 1]])
+    // past the bound: a new generation, in which a memo of the old one means nothing
+    w.key('btc', 'a3', m2)
+    w.key('btc', 'a3', m2)
+    const b = send(w)
+    expect(b.strs).toEqual(['a3'])
+    expect(readKeys(b, keys, 2).got).toEqual([['a3', 0], ['a3', 0]])
+    // another writer's memo neither
+    const other = new WireWriter(4, 3)
+    other.key('btc', 'z', {})
+    other.key('btc', 'a3', m2)
+    expect(readKeys(send(other), new WireKeys(), 2).got).toEqual([['z', 0], ['a3', 1]])
   })
 
   it('read back as plain values by `val`, in order', () => {

@@ -3,6 +3,7 @@ import { normalizeAddress } from '../../address'
 import { bitcoinCodec } from '../address'
 import { ParseError, type SourceLocation } from '../../../importers/types'
 import { derivableType, scriptOfAddress } from './compact'
+import type { KeyMemo } from '../../../importers/wire'
 
 /** Record kind every Bitcoin importer yields; stored by the UTXO sink. */
 export const BTC_TX = 'btc.tx'
@@ -65,6 +66,8 @@ export interface BtcInputRecord {
   /** From the wire only (see BtcTxRecord.txidIn): prevTxid's stored form, and the address's key (-1: none). */
   prevIn?: Buffer | string | null
   addrKey?: number
+  /** The address's cache entry, when the importer has it at hand: the wire encoder notes its key there (KeyMemo). */
+  addrMemo?: KeyMemo
 }
 
 /** One output. */
@@ -86,6 +89,8 @@ export interface BtcOutputRecord {
   /** From the wire only (see BtcTxRecord.txidIn): spentByTxid's stored form, and the address's key (-1: none). */
   spentIn?: Buffer | string | null
   addrKey?: number
+  /** See BtcInputRecord.addrMemo. */
+  addrMemo?: KeyMemo
 }
 
 /** Per character code below 256: bit 0 set for a hex digit, bit 1 for an upper-case one (A-F). */
@@ -146,8 +151,11 @@ export function scriptTypeOf(name: string | null | undefined): string {
   return SCRIPT_TYPES[name] ?? SCRIPT_TYPES[name.toLowerCase()] ?? `other:${name.slice(0, 40)}`
 }
 
-/** An address as a file wrote it: its canonical form, and its output script once asked for (null: none). */
-export interface AddressEntry {
+/**
+ * An address as a file wrote it: its canonical form, its output script once asked for (null: none), and the
+ * parse worker's key for it (KeyMemo: records carry the entry as `addrMemo`).
+ */
+export interface AddressEntry extends KeyMemo {
   canonical: string
   script: string | null | undefined
 }
@@ -212,7 +220,7 @@ export class AddressResolver {
       throw new ParseError((e as Error).message, loc)
     }
     if (this.cache.size > 200_000) this.cache.clear()
-    const e: AddressEntry = { canonical, script: undefined }
+    const e: AddressEntry = { canonical, script: undefined, wireKey: -1, wireGen: 0, wireSpace: '', wireText: '' }
     this.cache.set(text, e)
     return e
   }

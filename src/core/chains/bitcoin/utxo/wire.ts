@@ -45,7 +45,7 @@ export const btcTxWire: WireCodec = {
       w.hash(i.prevTxid)
       w.val(i.prevVout)
       w.val(i.prevRef)
-      w.key(d.network, i.address)
+      w.key(d.network, i.address, i.addrMemo)
       w.val(i.value)
       w.val(i.coinbase)
       w.val(i.sequence)
@@ -55,7 +55,7 @@ export const btcTxWire: WireCodec = {
       // Worked out here, off the importing thread, unless the importer already did (Esplora, from its address cache).
       const isAddress = o.scriptIsAddress ?? scriptIn(o.scriptHex, o.scriptType, o.address, d.network) === SCRIPT_MARKER
       w.val(o.vout)
-      w.key(d.network, o.address)
+      w.key(d.network, o.address, o.addrMemo)
       w.sym(o.scriptType)
       w.val(isAddress ? null : o.scriptHex)
       w.val(o.value)
