@@ -32,6 +32,16 @@ export interface LockerPut {
    * rows that name the file, and before removing the file on failure. Already settled otherwise.
    */
   settled: Promise<void>
+  /** Settles when the copy is complete and fsynced, before its move into place (with `digestLater`, before it is named). */
+  copied: Promise<void>
+  /** With `digestLater`: the copy's temporary path, where it stays until `name` gives its digest. */
+  tmp: string | null
+  /**
+   * With `digestLater`: the digest the reader of the file computed (sha256 and size are then set, and the copy
+   * goes to its address once complete: `settled`), or null to drop the copy (`settled` then rejects). Must be
+   * called once either way, or `settled` never settles. A no-op otherwise.
+   */
+  name(sha256: string | null): void
 }
 
 /** The error when a locker copy does not hash back to its source (here, or in a parse worker's deferred check). */
@@ -51,6 +61,11 @@ export interface PutOptions {
    * so a parse worker can read it back (through a descriptor opened right then: the path changes on rename).
    */
   onCopied?: (tmpPath: string) => void
+  /**
+   * With deferVerify: do not hash the source here at all. `sha256` stays empty until the caller, which reads the
+   * whole source anyway (a parse worker hashes what it parses), gives it with `name`; the copy waits at `tmp`.
+   */
+  digestLater?: boolean
 }
 
 const DONE = Promise.resolve()
@@ -65,7 +80,7 @@ export async function putInLocker(caseDir: string, sourcePath: string, opts: Put
   const evDir = join(caseDir, 'evidence')
   mkdirSync(evDir, { recursive: true })
   const tmp = join(evDir, `.incoming-${randomBytes(8).toString('hex')}.tmp`)
-  if (opts.deferVerify) return kernelCopy(caseDir, sourcePath, tmp, opts.onCopied)
+  if (opts.deferVerify) return kernelCopy(caseDir, sourcePath, tmp, opts)
   const { sha256, size } = await streamCopy(sourcePath, tmp)
   faultPoint('after-evidence-fsync')
   const reread = await hashFile(tmp)
@@ -74,7 +89,7 @@ export async function putInLocker(caseDir: string, sourcePath: string, opts: Put
     throw copyMismatch(sourcePath)
   }
   const created = place(caseDir, tmp, sha256)
-  return { sha256, size, relPath: lockerRelPath(sha256), created, verified: true, settled: DONE }
+  return { sha256, size, relPath: lockerRelPath(sha256), created, verified: true, settled: DONE, copied: DONE, tmp: null, name: () => undefined }
 }
 
 /** Move a complete, fsynced copy to its content address; false (copy removed) when identical bytes are there. */
@@ -128,39 +143,64 @@ async function streamCopy(sourcePath: string, tmp: string): Promise<{ sha256: st
  * hashes the source. The digest is that of the source as read, and it is returned as soon as it is known: the
  * copy, its fsync and its move into place go on in the background (`settled`) while the import stores records.
  * The copy is proven identical by the caller's re-hash of it before anything commits (a source changed
- * meanwhile, or a bad copy, then fails the import).
+ * meanwhile, or a bad copy, then fails the import). With digestLater the source is not hashed here: the put is
+ * returned at once, and the copy is moved into place only once the caller names it by the digest it computed.
  */
-async function kernelCopy(caseDir: string, sourcePath: string, tmp: string, onCopied?: (tmpPath: string) => void): Promise<LockerPut> {
+async function kernelCopy(caseDir: string, sourcePath: string, tmp: string, opts: PutOptions): Promise<LockerPut> {
   const copy = copyFile(sourcePath, tmp, constants.COPYFILE_EXCL)
   let hashed: { sha256: string; size: number }
   try {
-    hashed = await hashFile(sourcePath)
+    hashed = opts.digestLater ? { sha256: '', size: statSync(sourcePath).size } : await hashFile(sourcePath)
   } catch (e) {
     await copy.catch(() => undefined)
     rmSync(tmp, { force: true })
     throw e
   }
   const { sha256, size } = hashed
-  const created = !existsSync(join(caseDir, lockerRelPath(sha256)))
-  const settled = copy
-    .then(async () => {
-      onCopied?.(tmp)
-      const out = await open(tmp, 'r')
-      try {
-        await out.sync()
-      } finally {
-        await out.close()
+  const copied = copy.then(async () => {
+    opts.onCopied?.(tmp)
+    const out = await open(tmp, 'r')
+    try {
+      await out.sync()
+    } finally {
+      await out.close()
+    }
+    faultPoint('after-evidence-fsync')
+  })
+  let named: (sha: string | null) => void = () => undefined
+  const digest = opts.digestLater ? new Promise<string | null>((r) => (named = r)) : Promise.resolve(sha256)
+  const put: LockerPut = {
+    sha256,
+    size,
+    relPath: sha256 && lockerRelPath(sha256),
+    created: sha256 !== '' && !existsSync(join(caseDir, lockerRelPath(sha256))),
+    verified: false,
+    settled: DONE,
+    copied,
+    tmp: opts.digestLater ? tmp : null,
+    name: (sha) => {
+      if (!opts.digestLater) return
+      if (sha !== null) {
+        put.sha256 = sha
+        put.relPath = lockerRelPath(sha)
       }
-      faultPoint('after-evidence-fsync')
-      place(caseDir, tmp, sha256)
+      named(sha)
+    }
+  }
+  put.settled = Promise.all([copied, digest])
+    .then(([, sha]) => {
+      if (sha === null) throw new Error('locker copy dropped: the import did not go ahead')
+      const created = place(caseDir, tmp, sha)
+      if (opts.digestLater) put.created = created
     })
     .catch((e: unknown) => {
       rmSync(tmp, { force: true })
       throw e
     })
   // Awaited by the caller before it commits or cleans up; a failure is reported there, not as unhandled here.
-  settled.catch(() => undefined)
-  return { sha256, size, relPath: lockerRelPath(sha256), created, verified: false, settled }
+  put.settled.catch(() => undefined)
+  copied.catch(() => undefined)
+  return put
 }
 
 /** Remove a locker file this operation created (used when its unit of work rolls back). */

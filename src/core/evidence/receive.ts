@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import type { EvidenceItem } from '../../shared/api/areas/evidence'
@@ -51,12 +52,17 @@ export async function stageEvidence(c: CaseHandle, f: IncomingFile, opts: PutOpt
   }
 }
 
-/** Step 2, inside the unit of work: write the evidence row, or find the existing one for identical bytes. */
+/**
+ * Step 2, inside the unit of work: write the evidence row, or find the existing one for identical bytes. A file
+ * whose digest is not known yet (locker digestLater) gets a row with a placeholder digest that `nameEvidence`
+ * replaces before the unit commits; the caller has made sure no evidence of that size exists (so it cannot turn
+ * out to be identical bytes already recorded), and the unique digest column refuses it if it ever did.
+ */
 export function recordEvidence(db: Db, p: PendingEvidence, examiner: string): { item: EvidenceItem; duplicate: boolean } {
-  const existing = evidenceBySha(db, p.put.sha256)
+  const existing = p.put.sha256 ? evidenceBySha(db, p.put.sha256) : undefined
   if (existing) return { item: existing, duplicate: true }
   const item = insertEvidence(db, {
-    sha256: p.put.sha256,
+    sha256: p.put.sha256 || placeholderDigest(),
     originalName: p.originalName,
     originalPath: p.originalPath,
     size: p.put.size,
@@ -68,9 +74,21 @@ export function recordEvidence(db: Db, p: PendingEvidence, examiner: string): { 
   return { item, duplicate: false }
 }
 
+/** 64 characters that can never be a SHA-256 in hex (the column's CHECK wants 64), unique per row. */
+function placeholderDigest(): string {
+  return 'pending:' + randomBytes(28).toString('hex')
+}
+
+/** Give a row written with a placeholder digest its real one (same unit of work), once the file has been hashed. */
+export function nameEvidence(db: Db, item: EvidenceItem, sha256: string): EvidenceItem {
+  if (evidenceBySha(db, sha256)) throw new ApiError('CONFLICT', `${item.originalName} was recorded in this case meanwhile (SHA-256 ${sha256}); nothing was kept: import it again`)
+  db.prepare('UPDATE evidence SET sha256 = ? WHERE id = ? AND sha256 = ?').run(sha256, item.id, item.sha256)
+  return evidenceBySha(db, sha256)!
+}
+
 /** Undo step 1 when the unit of work failed: a locker file this operation created goes away again. */
 export function abandonEvidence(c: CaseHandle, p: PendingEvidence): void {
-  if (p.put.created && !evidenceBySha(c.db, p.put.sha256)) removeFromLocker(c.dir, p.put.sha256)
+  if (p.put.created && p.put.sha256 && !evidenceBySha(c.db, p.put.sha256)) removeFromLocker(c.dir, p.put.sha256)
 }
 
 /** Audit details describing a received file. */

@@ -4,16 +4,16 @@ import { Readable } from 'node:stream'
 import { ApiError } from '../../shared/api/errors'
 import { parentPort } from 'node:worker_threads'
 import { initChains } from '../chains/init'
-import './index'
-import { importerById } from './registry'
+import { IMPORTER_FAMILIES } from './families'
+import { hasImporter, importerById } from './registry'
 import { ParseError, type ImportOptions } from './types'
 import { hashFd, hashFile } from '../evidence/hash-file'
 import { encodeRecord, WireWriter } from './wire'
 import type { ParseJob, ParseReply } from './worker-parse'
 
 /**
- * Parse worker (node:worker_threads), started before the file is copied into the locker: loads every importer,
- * waits for its job, then runs one importer's `parse` over the file and posts its records to the importing
+ * Parse worker (node:worker_threads), started before the file is copied into the locker: waits for its job, loads
+ * the importer's family, then runs one importer's `parse` over the file and posts its records to the importing
  * thread in flat batches (wire.ts). At most `window` batches are unacknowledged at a time, so a fast parser
  * cannot pile a file's records up in memory. A ParseError travels as its message and location.
  */
@@ -40,6 +40,10 @@ port.on('message', (m: { type: 'ack'; tags: Uint8Array; nums: Float64Array } | {
 
 async function run(job: ParseJob): Promise<void> {
   initChains()
+  for (const load of IMPORTER_FAMILIES) {
+    if (hasImporter(job.importer)) break
+    await load()
+  }
   const imp = importerById(job.importer)
   // With `verify`, the bytes the parser reads are hashed as they pass, so the digest reported is that of exactly
   // what was parsed (the importing thread compares it with the evidence hash). A parser that opens the file
@@ -104,6 +108,7 @@ async function run(job: ParseJob): Promise<void> {
     const h = opens === 1 && ended ? { sha256: digest.digest('hex'), size: hashed } : await hashFile(job.path)
     port.postMessage({ type: 'verified', sha256: h.sha256, size: h.size } satisfies ParseReply)
   }
+  port.postMessage({ type: 'parsed' } satisfies ParseReply)
   // RELIABILITY D4's read-back check of the locker copy, made while this thread parsed the original. The
   // descriptor is the importing thread's (opened before the copy's rename): read with positional reads, not closed.
   const fd = copyFd ? await copyFd : null

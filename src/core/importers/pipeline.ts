@@ -3,13 +3,13 @@ import { basename, join } from 'node:path'
 import type { ProgressEvent } from '../../shared/api/contract'
 import { ApiError, errorCode } from '../../shared/api/errors'
 import type { CaseHandle } from '../case/case-folder'
-import { abandonEvidence, recordEvidence, stageEvidence, type PendingEvidence } from '../evidence/receive'
+import { abandonEvidence, nameEvidence, recordEvidence, stageEvidence, type PendingEvidence } from '../evidence/receive'
 import { AsyncUnit } from '../store/unit-of-work'
 import { nowIso } from '../util/clock'
 import { faultPoint } from '../util/fault'
 import { detectFormat, importerById, listSinks, sinkFor } from './registry'
 import { readHead, rejectNonText } from './sniff'
-import { parseInWorker, sendCopy, sendParseJob, startParseWorker, stopParseWorker, useParseWorker, type ParseWorker } from './worker-parse'
+import { finishParseWorker, parseInWorker, sendCopy, sendParseJob, startParseWorker, stopParseWorker, useParseWorker, type ParseWorker } from './worker-parse'
 import { copyMismatch } from '../evidence/locker'
 import { formatLocator, ParseError, type ConflictNote, type Importer, type ImportOptions, type ImportRecord, type SinkContext } from './types'
 
@@ -77,11 +77,13 @@ export async function runImport(c: CaseHandle, files: ImportFile[], o: RunImport
   const fds: number[] = []
   try {
     // A file parsed by a worker: the worker parses the original from the start, hashing what it parses, while the
-    // kernel copies it into the locker and this thread hashes it. Records are stored as soon as that hash is
-    // known; the copy is fsynced and moved into place meanwhile, and the worker reads it back (RELIABILITY D4)
-    // once it has parsed. Nothing commits unless the parsed bytes and the copy both hash to the evidence hash.
+    // kernel copies it into the locker, and reads the copy back (RELIABILITY D4) once it has parsed. Nothing
+    // commits unless the parsed bytes and the copy both hash to the evidence hash. The evidence hash is the
+    // worker's when no evidence of the same size exists (the file cannot be one already received), so records
+    // are stored from the first batch; otherwise this thread hashes the original first, to know whether it is.
     for (const [i, f] of files.entries()) {
       const pw = workers[i]
+      const digestLater = pw !== null && sizeIsNew(c, files, i)
       if (pw) sendParseJob(pw, chosen[i], f.path, { name: f.originalName ?? basename(f.path), size: sizeOf(f.path) }, o.options ?? {}, { verify: true, copy: true })
       const onCopied = pw
         ? (tmp: string) => {
@@ -90,9 +92,9 @@ export async function runImport(c: CaseHandle, files: ImportFile[], o: RunImport
             sendCopy(pw, fd)
           }
         : undefined
-      const p = await stageEvidence(c, { path: f.path, originalName: f.originalName, originalPath: f.originalPath, note: f.note }, { deferVerify: pw !== null, onCopied })
+      const p = await stageEvidence(c, { path: f.path, originalName: f.originalName, originalPath: f.originalPath, note: f.note }, { deferVerify: pw !== null, digestLater, onCopied })
       // A copy that failed before it was handed over releases the worker; the failure itself is raised below.
-      if (pw) p.put.settled.catch(() => sendCopy(pw, null))
+      if (pw) p.put.copied.catch(() => sendCopy(pw, null))
       pending.push(p)
     }
     unit = new AsyncUnit(c)
@@ -105,9 +107,11 @@ export async function runImport(c: CaseHandle, files: ImportFile[], o: RunImport
       }
     }
     const finishCtx = { count: (n: string, k = 1) => bump(results[results.length - 1].counts, n, k), warn: (m: string) => results[results.length - 1].warnings.push(m) }
+    // Meanwhile the workers read the locker copies back.
     for (const s of listSinks()) s.finish?.(c.db, finishCtx)
     // Every locker copy in place and read back identically before any row naming it commits.
     for (const [i, p] of pending.entries()) {
+      if (workers[i]) await finishParseWorker(workers[i])
       await p.put.settled
       const got = workers[i]?.copyDigest
       if (workers[i] && (got?.sha256 !== p.put.sha256 || got.size !== p.put.size)) throw copyMismatch(p.originalName)
@@ -134,6 +138,8 @@ export async function runImport(c: CaseHandle, files: ImportFile[], o: RunImport
     // on its way into place is waited for first.
     if (!committed) {
       for (const p of pending) {
+        // A copy still waiting for its digest is dropped (a no-op for one already named or placed).
+        p.put.name(null)
         await p.put.settled.catch(() => undefined)
         abandonEvidence(c, p)
       }
@@ -147,6 +153,16 @@ function bump(counts: Record<string, number>, name: string, n: number): void {
   counts[name] = (counts[name] ?? 0) + n
 }
 
+/**
+ * Whether no evidence in the case, and no other file of this call, has file i's size: then its bytes are new
+ * evidence whatever they hash to, and the hash can wait until the worker has read them.
+ */
+function sizeIsNew(c: CaseHandle, files: ImportFile[], i: number): boolean {
+  const size = sizeOf(files[i].path)
+  if (files.some((f, k) => k !== i && sizeOf(f.path) === size)) return false
+  return c.db.prepare('SELECT 1 FROM evidence WHERE size = ? LIMIT 1').get(size) === undefined
+}
+
 function sizeOf(path: string): number {
   try {
     return statSync(path).size
@@ -156,7 +172,8 @@ function sizeOf(path: string): number {
 }
 
 async function importOne(c: CaseHandle, p: PendingEvidence, imp: Importer, o: RunImportOptions, worker: ParseWorker | null): Promise<FileImportResult> {
-  const { item, duplicate } = recordEvidence(c.db, p, o.examiner)
+  const recorded = recordEvidence(c.db, p, o.examiner)
+  let item = recorded.item
   const started = nowIso()
   const importId = Number(
     c.db
@@ -169,7 +186,7 @@ async function importOne(c: CaseHandle, p: PendingEvidence, imp: Importer, o: Ru
     formatName: imp.name,
     parserVersion: imp.version,
     sha256: item.sha256,
-    evidenceAlreadyPresent: duplicate,
+    evidenceAlreadyPresent: recorded.duplicate,
     records: 0,
     counts: {},
     conflicts: [],
@@ -184,7 +201,11 @@ async function importOne(c: CaseHandle, p: PendingEvidence, imp: Importer, o: Ru
   const ctx: SinkContext = {
     db: c.db,
     evidenceId: item.id,
-    evidenceSha256: item.sha256,
+    get evidenceSha256() {
+      // Not known while a worker is still hashing the file it parses (digestLater); no sink of such a format asks.
+      if (!p.put.sha256) throw new Error('the evidence digest is not known yet')
+      return item.sha256
+    },
     importId,
     locator: '',
     count: (n, k = 1) => bump(result.counts, n, k),
@@ -198,7 +219,8 @@ async function importOne(c: CaseHandle, p: PendingEvidence, imp: Importer, o: Ru
       if (result.warnings.length < 1000) result.warnings.push(m)
     }
   }
-  const lockerPath = join(c.dir, item.lockerPath)
+  // A copy waiting for its digest is still at its temporary path (parsed there only if the worker cannot start).
+  const lockerPath = p.put.tmp ?? join(c.dir, item.lockerPath)
   const input = { name: p.originalName, size: item.size, open: () => createReadStream(lockerPath, { highWaterMark: 1 << 20 }) }
   const storeRecord = (rec: ImportRecord): void => {
     ctx.locator = formatLocator(rec.loc)
@@ -216,8 +238,16 @@ async function importOne(c: CaseHandle, p: PendingEvidence, imp: Importer, o: Ru
   // A worker (large files of opt-in formats) parses in parallel; otherwise batches when the importer has them.
   if (worker) {
     // A job sent before the file's digest was known always has what it parsed checked against it.
-    const verify = worker.sent || !p.put.verified ? { sha256: p.put.sha256, size: p.put.size } : null
-    for await (const batch of parseInWorker(worker, imp, lockerPath, input, o.options ?? {}, verify, p.put.settled)) for (const rec of batch) storeRecord(rec)
+    const verify = p.put.sha256 && (worker.sent || !p.put.verified) ? { sha256: p.put.sha256, size: p.put.size } : null
+    for await (const batch of parseInWorker(worker, imp, lockerPath, input, o.options ?? {}, verify, p.put.tmp ? p.put.copied : p.put.settled)) for (const rec of batch) storeRecord(rec)
+    if (!p.put.sha256) {
+      // The worker's digest of exactly the bytes it parsed names the evidence (and, once copied, its locker file).
+      const d = worker.sourceDigest
+      if (!d || d.size !== p.put.size) throw sourceChanged(p.originalName)
+      item = nameEvidence(c.db, item, d.sha256)
+      p.put.name(d.sha256)
+      result.sha256 = item.sha256
+    }
   } else if (imp.parseBatches) {
     for await (const batch of imp.parseBatches(input, o.options ?? {})) for (const rec of batch) storeRecord(rec)
   } else {
@@ -239,6 +269,10 @@ async function importOne(c: CaseHandle, p: PendingEvidence, imp: Importer, o: Ru
 function ioCode(e: unknown): string | null {
   const code = errorCode(e)
   return /^E[A-Z]+$/.test(code) || /^SQLITE_(FULL|IOERR|BUSY|LOCKED|READONLY|CANTOPEN|NOMEM|CORRUPT|NOTADB|PROTOCOL)/.test(code) ? code : null
+}
+
+function sourceChanged(name: string): ApiError {
+  return new ApiError('IO', `${name} changed while it was being imported (its size is not the size it had); nothing was kept`)
 }
 
 /** RELIABILITY D6: a disk or database failure is not the file's fault; name the operation, the file and the code. */

@@ -21,6 +21,11 @@ export function listImporters(): Importer[] {
   return [...importers.values()].sort((a, b) => a.id.localeCompare(b.id))
 }
 
+/** Whether a format id is registered (in this thread). */
+export function hasImporter(id: string): boolean {
+  return importers.has(id)
+}
+
 /** The importer for a --format id, or a clear error listing the known ones. */
 export function importerById(id: string): Importer {
   const imp = importers.get(id)

@@ -39,6 +39,8 @@ export type ParseReply =
   | { type: 'batch'; batch: WireBatch; count: number }
   | { type: 'done' }
   | { type: 'verified'; sha256: string; size: number }
+  /** Every record and the parsed bytes' digest are posted; the read-back of the locker copy may follow. */
+  | { type: 'parsed' }
   | { type: 'copy-verified'; sha256: string; size: number }
   | { type: 'error'; parse?: { message: string; loc: SourceLocation }; api?: ApiErrorShape }
 
@@ -73,6 +75,10 @@ export interface ParseWorker {
   wake: (() => void) | null
   /** The job was already sent (sendParseJob, ahead of parseInWorker). */
   sent: boolean
+  /** The job as sent. */
+  job: ParseJob | null
+  /** The digest of the bytes the worker parsed (a job with `verify`), once it has posted it. */
+  sourceDigest: { sha256: string; size: number } | null
   /** What the worker read back from the locker copy (sendCopy), once it has. */
   copyDigest: { sha256: string; size: number } | null
 }
@@ -80,7 +86,7 @@ export interface ParseWorker {
 /** Start a worker now so its module loading overlaps the locker copy; `parseInWorker` gives it the job. */
 export function startParseWorker(): ParseWorker {
   const worker = new Worker(workerEntry()!, { resourceLimits: { maxOldGenerationSizeMb: 1024 } })
-  const pw: ParseWorker = { worker, inbox: [], failure: null, exited: false, wake: null, sent: false, copyDigest: null }
+  const pw: ParseWorker = { worker, inbox: [], failure: null, exited: false, wake: null, sent: false, job: null, sourceDigest: null, copyDigest: null }
   const poke = () => {
     pw.wake?.()
     pw.wake = null
@@ -120,6 +126,7 @@ export function sendParseJob(pw: ParseWorker, imp: Importer, path: string, input
   const job: ParseJob = { importer: imp.id, path, name: input.name, size: input.size, options: opts, batch: imp.workerBatch ?? 500, window: WINDOW, ...o }
   pw.worker.postMessage({ type: 'job', job })
   pw.sent = true
+  pw.job = job
 }
 
 /**
@@ -135,68 +142,93 @@ const WINDOW = 32
 
 /**
  * The records of `input` as `imp.parse` yields them, in batches (one await per batch, not per record), parsed by
- * `pw` from the locker file at `path`. With `expect`, the worker also re-hashes the file and this fails (after the
- * last record, before anything can commit) unless the digest and size match.
+ * `pw` (from the file its job names; `path` is the locker copy, parsed here only if the worker could not start,
+ * once `ready`). With `expect`, the digest of what the worker parsed must match it (checked after the last record,
+ * before anything can commit); without, a job with `verify` leaves that digest in `pw.sourceDigest`. Returns
+ * once everything is parsed: the worker may still be reading the locker copy back (finishParseWorker).
  */
 export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: string, input: ImportInput, opts: ImportOptions, expect: ExpectedCopy | null = null, ready: Promise<void> = Promise.resolve()): AsyncGenerator<ImportRecord[]> {
   if (!pw.sent) sendParseJob(pw, imp, path, input, opts, { verify: expect !== null, copy: false })
   let got = 0
-  let verified = false
   // The worker's address keys outlive a batch (wire.ts): read with one table for the whole file.
   const keys = new WireKeys()
-  try {
-    for (;;) {
-      while (!pw.inbox.length && !pw.failure && !pw.exited) await new Promise<void>((r) => (pw.wake = r))
-      const m = pw.inbox.shift()
-      if (!m) {
-        // The worker died without a reply. Before any record arrived it most likely could not start (a build
-        // without a usable worker): parse here instead. Later, it is a real failure.
-        if (!got) {
-          // The locker file (`path`) may still be on its way into place.
-          await ready
-          // Parsed here from the locker file itself: hashing it is both checks at once.
-          if (expect) {
-            const h = await hashFile(path)
-            if (h.sha256 !== expect.sha256 || h.size !== expect.size) throw copyMismatch(input.name)
-            pw.copyDigest = h
-          }
-          const recs: ImportRecord[] = []
-          try {
-            for await (const r of imp.parse(input, opts)) if (recs.push(r) === 500) yield recs.splice(0)
-          } catch (e) {
-            // The records before a bad one are stored first: a sink error among them is the one reported.
-            if (recs.length) yield recs.splice(0)
-            throw e
-          }
-          if (recs.length) yield recs
-          return
-        }
-        throw pw.failure ?? new Error('the parse worker stopped unexpectedly')
-      }
-      if (m.type === 'verified') {
-        if (expect && (m.sha256 !== expect.sha256 || m.size !== expect.size)) throw copyMismatch(input.name)
-        verified = true
-        continue
-      }
-      if (m.type === 'copy-verified') {
-        pw.copyDigest = { sha256: m.sha256, size: m.size }
-        continue
-      }
-      if (m.type === 'done') {
-        if (expect && !verified) throw copyMismatch(input.name)
-        return
-      }
-      if (m.type === 'error') {
-        if (m.parse) throw new ParseError(m.parse.message, m.parse.loc)
-        throw ApiError.from(m.api!)
-      }
-      got++
-      const recs = decodeBatch(m.batch, keys)
-      // The batch's arrays go back with the acknowledgement, for the worker to write a later batch into.
-      pw.worker.postMessage({ type: 'ack', tags: m.batch.tags, nums: m.batch.nums }, [m.batch.tags.buffer as ArrayBuffer, m.batch.nums.buffer as ArrayBuffer])
-      yield recs
+  for (;;) {
+    const m = await nextReply(pw)
+    if (!m) {
+      // The worker died without a reply. Before any record arrived it most likely could not start (a build
+      // without a usable worker): parse here instead. Later, it is a real failure.
+      if (got) throw pw.failure ?? new Error('the parse worker stopped unexpectedly')
+      yield* parseHere(pw, imp, path, input, opts, expect, ready)
+      return
     }
-  } finally {
-    await stopParseWorker(pw)
+    if (m.type === 'verified') {
+      if (expect && (m.sha256 !== expect.sha256 || m.size !== expect.size)) throw copyMismatch(input.name)
+      pw.sourceDigest = { sha256: m.sha256, size: m.size }
+      continue
+    }
+    if (m.type === 'parsed' || m.type === 'done') {
+      if (pw.job?.verify && !pw.sourceDigest) throw copyMismatch(input.name)
+      if (m.type === 'done') pw.inbox.unshift(m)
+      return
+    }
+    if (m.type !== 'batch') {
+      handleEnd(pw, m)
+      continue
+    }
+    got++
+    const recs = decodeBatch(m.batch, keys)
+    // The batch's arrays go back with the acknowledgement, for the worker to write a later batch into.
+    pw.worker.postMessage({ type: 'ack', tags: m.batch.tags, nums: m.batch.nums }, [m.batch.tags.buffer as ArrayBuffer, m.batch.nums.buffer as ArrayBuffer])
+    yield recs
   }
+}
+
+/**
+ * Wait for the worker's last word after parseInWorker: its read-back digest of the locker copy (`pw.copyDigest`)
+ * when it was given one. Run while the import finishes its tables, so the read-back overlaps that work.
+ */
+export async function finishParseWorker(pw: ParseWorker): Promise<void> {
+  for (;;) {
+    const m = await nextReply(pw)
+    if (!m || m.type === 'done') return
+    handleEnd(pw, m)
+  }
+}
+
+/** The worker's next reply, or null once it has exited (or failed) with nothing more to say. */
+async function nextReply(pw: ParseWorker): Promise<ParseReply | null> {
+  while (!pw.inbox.length && !pw.failure && !pw.exited) await new Promise<void>((r) => (pw.wake = r))
+  return pw.inbox.shift() ?? null
+}
+
+/** A reply that is neither a batch nor the end of parsing: the copy's digest, or an error (thrown). */
+function handleEnd(pw: ParseWorker, m: ParseReply): void {
+  if (m.type === 'copy-verified') pw.copyDigest = { sha256: m.sha256, size: m.size }
+  else if (m.type === 'error') {
+    if (m.parse) throw new ParseError(m.parse.message, m.parse.loc)
+    throw ApiError.from(m.api!)
+  }
+}
+
+/** parseInWorker's in-process fallback: both digests made here, then the locker copy parsed. */
+async function* parseHere(pw: ParseWorker, imp: Importer, path: string, input: ImportInput, opts: ImportOptions, expect: ExpectedCopy | null, ready: Promise<void>): AsyncGenerator<ImportRecord[]> {
+  // The locker file (`path`) may still be on its way.
+  await ready
+  if (expect || pw.job?.verify) {
+    const copy = await hashFile(path)
+    // The original was to be hashed by the worker as it parsed: hashed here instead.
+    if (!expect) pw.sourceDigest = pw.job!.path === path ? copy : await hashFile(pw.job!.path)
+    const want = expect ?? pw.sourceDigest!
+    if (copy.sha256 !== want.sha256 || copy.size !== want.size) throw copyMismatch(input.name)
+    pw.copyDigest = copy
+  }
+  const recs: ImportRecord[] = []
+  try {
+    for await (const r of imp.parse(input, opts)) if (recs.push(r) === 500) yield recs.splice(0)
+  } catch (e) {
+    // The records before a bad one are stored first: a sink error among them is the one reported.
+    if (recs.length) yield recs.splice(0)
+    throw e
+  }
+  if (recs.length) yield recs
 }

@@ -5,7 +5,7 @@ import { writeEsploraFile } from '../../../../bench/lib/esplora-gen'
 import { hashFile } from '../../../../src/core/evidence/hash-file'
 import '../../../../src/core/importers/index'
 import { esploraImporter } from '../../../../src/core/importers/esplora/index'
-import { parseInWorker, sendCopy, sendParseJob, startParseWorker } from '../../../../src/core/importers/worker-parse'
+import { finishParseWorker, parseInWorker, sendCopy, sendParseJob, startParseWorker } from '../../../../src/core/importers/worker-parse'
 import { verifyEvidence } from '../../../../src/core/service/evidence'
 import { tmpDir } from '../../../helpers/tmp'
 import { btcCase, importFiles } from './bitcoin/helpers'
@@ -36,7 +36,7 @@ describe('parse worker: locker read-back check', () => {
     await expect(drain(path, { sha256: h.sha256, size: h.size + 1 })).rejects.toThrow(/does not read back identically/)
   })
 
-  it('parses the original while it is copied, then reads back the copy it is handed, and leaves that descriptor open', async () => {
+  it('parses the original while it is copied, then reads back the copy it is handed after parsing, and leaves that descriptor open', async () => {
     const dir = tmpDir()
     const path = join(dir, 'txs.json')
     await writeEsploraFile(path, 1200, 300)
@@ -54,18 +54,18 @@ describe('parse worker: locker read-back check', () => {
       const pw = startParseWorker()
       sendParseJob(pw, esploraImporter, path, input, {}, { verify: true, copy: true })
       let n = 0
-      let finished = false
-      const run = (async () => {
-        for await (const batch of parseInWorker(pw, esploraImporter, '/nonexistent-path-never-opened', input, {}, h)) n += batch.length
-        finished = true
-      })()
-      // Every record arrives, but the worker waits for the copy before it says done.
-      for (let i = 0; i < 200 && n < 1200; i++) await new Promise((r) => setTimeout(r, 25))
+      // Parsing ends (every record, and the digest of what was parsed) without waiting for the copy...
+      for await (const batch of parseInWorker(pw, esploraImporter, '/nonexistent-path-never-opened', input, {}, h)) n += batch.length
       expect(n).toBe(1200)
+      expect(pw.sourceDigest).toEqual(h)
+      // ...and the worker's last word waits for it: the read-back overlaps whatever the importing thread does next.
+      let finished = false
+      const last = finishParseWorker(pw).then(() => (finished = true))
       await new Promise((r) => setTimeout(r, 100))
       expect(finished).toBe(false)
+      expect(pw.copyDigest).toBeNull()
       sendCopy(pw, fd)
-      await run
+      await last
       expect(pw.copyDigest).toEqual(copyHash)
       // The worker's reads neither closed nor moved the shared descriptor.
       expect(fstatSync(fd).size).toBe(h.size)
@@ -75,6 +75,7 @@ describe('parse worker: locker read-back check', () => {
       sendCopy(pw2, null)
       let m = 0
       for await (const batch of parseInWorker(pw2, esploraImporter, '/nonexistent-path-never-opened', input, {}, h)) m += batch.length
+      await finishParseWorker(pw2)
       expect(m).toBe(1200)
       expect(pw2.copyDigest).toBeNull()
     } finally {
