@@ -5,7 +5,7 @@ import { ApiError, type ApiErrorShape } from '../../shared/api/errors'
 import { ParseError, type Importer, type ImportInput, type ImportOptions, type ImportRecord, type SourceLocation } from './types'
 import { hashFile } from '../evidence/hash-file'
 import { copyMismatch } from '../evidence/locker'
-import { decodeBatch, WireKeys, type WireBatch } from './wire'
+import { decodeBatch, type WireBatch } from './wire'
 
 /**
  * Parse on a second core: an importer that sets `parseInWorker` has a large file parsed in a worker thread
@@ -150,36 +150,41 @@ const WINDOW = 32
 export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: string, input: ImportInput, opts: ImportOptions, expect: ExpectedCopy | null = null, ready: Promise<void> = Promise.resolve()): AsyncGenerator<ImportRecord[]> {
   if (!pw.sent) sendParseJob(pw, imp, path, input, opts, { verify: expect !== null, copy: false })
   let got = 0
-  // The worker's address keys outlive a batch (wire.ts): read with one table for the whole file.
-  const keys = new WireKeys()
-  for (;;) {
-    const m = await nextReply(pw)
-    if (!m) {
-      // The worker died without a reply. Before any record arrived it most likely could not start (a build
-      // without a usable worker): parse here instead. Later, it is a real failure.
-      if (got) throw pw.failure ?? new Error('the parse worker stopped unexpectedly')
-      yield* parseHere(pw, imp, path, input, opts, expect, ready)
-      return
+  // Set when the worker lives on to read the locker copy back (finishParseWorker stops it); stopped here otherwise.
+  let copyToRead = false
+  try {
+    for (;;) {
+      const m = await nextReply(pw)
+      if (!m) {
+        // The worker died without a reply. Before any record arrived it most likely could not start (a build
+        // without a usable worker): parse here instead. Later, it is a real failure.
+        if (got) throw pw.failure ?? new Error('the parse worker stopped unexpectedly')
+        yield* parseHere(pw, imp, path, input, opts, expect, ready)
+        return
+      }
+      if (m.type === 'verified') {
+        if (expect && (m.sha256 !== expect.sha256 || m.size !== expect.size)) throw copyMismatch(input.name)
+        pw.sourceDigest = { sha256: m.sha256, size: m.size }
+        continue
+      }
+      if (m.type === 'parsed' && !pw.job?.copy) continue
+      if (m.type === 'parsed' || m.type === 'done') {
+        if (pw.job?.verify && !pw.sourceDigest) throw copyMismatch(input.name)
+        copyToRead = m.type === 'parsed'
+        return
+      }
+      if (m.type !== 'batch') {
+        handleEnd(pw, m)
+        continue
+      }
+      got++
+      const recs = decodeBatch(m.batch)
+      // The batch's arrays go back with the acknowledgement, for the worker to write a later batch into.
+      pw.worker.postMessage({ type: 'ack', tags: m.batch.tags, nums: m.batch.nums }, [m.batch.tags.buffer as ArrayBuffer, m.batch.nums.buffer as ArrayBuffer])
+      yield recs
     }
-    if (m.type === 'verified') {
-      if (expect && (m.sha256 !== expect.sha256 || m.size !== expect.size)) throw copyMismatch(input.name)
-      pw.sourceDigest = { sha256: m.sha256, size: m.size }
-      continue
-    }
-    if (m.type === 'parsed' || m.type === 'done') {
-      if (pw.job?.verify && !pw.sourceDigest) throw copyMismatch(input.name)
-      if (m.type === 'done') pw.inbox.unshift(m)
-      return
-    }
-    if (m.type !== 'batch') {
-      handleEnd(pw, m)
-      continue
-    }
-    got++
-    const recs = decodeBatch(m.batch, keys)
-    // The batch's arrays go back with the acknowledgement, for the worker to write a later batch into.
-    pw.worker.postMessage({ type: 'ack', tags: m.batch.tags, nums: m.batch.nums }, [m.batch.tags.buffer as ArrayBuffer, m.batch.nums.buffer as ArrayBuffer])
-    yield recs
+  } finally {
+    if (!copyToRead) await stopParseWorker(pw)
   }
 }
 
@@ -188,10 +193,14 @@ export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: strin
  * when it was given one. Run while the import finishes its tables, so the read-back overlaps that work.
  */
 export async function finishParseWorker(pw: ParseWorker): Promise<void> {
-  for (;;) {
-    const m = await nextReply(pw)
-    if (!m || m.type === 'done') return
-    handleEnd(pw, m)
+  try {
+    for (;;) {
+      const m = await nextReply(pw)
+      if (!m || m.type === 'done') return
+      handleEnd(pw, m)
+    }
+  } finally {
+    await stopParseWorker(pw)
   }
 }
 
