@@ -5,7 +5,7 @@ import { ApiError, type ApiErrorShape } from '../../shared/api/errors'
 import { ParseError, type Importer, type ImportInput, type ImportOptions, type ImportRecord, type SourceLocation } from './types'
 import { hashFile } from '../evidence/hash-file'
 import { copyMismatch } from '../evidence/locker'
-import { decodeBatch, type WireBatch } from './wire'
+import { decodeBatch, WireKeys, type WireBatch } from './wire'
 
 /**
  * Parse on a second core: an importer that sets `parseInWorker` has a large file parsed in a worker thread
@@ -150,6 +150,8 @@ const WINDOW = 32
 export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: string, input: ImportInput, opts: ImportOptions, expect: ExpectedCopy | null = null, ready: Promise<void> = Promise.resolve()): AsyncGenerator<ImportRecord[]> {
   if (!pw.sent) sendParseJob(pw, imp, path, input, opts, { verify: expect !== null, copy: false })
   let got = 0
+  // The worker's address keys outlive a batch (wire.ts): read with one table for the whole file.
+  const keys = new WireKeys()
   // Set when the worker lives on to read the locker copy back (finishParseWorker stops it); stopped here otherwise.
   let copyToRead = false
   try {
@@ -178,7 +180,7 @@ export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: strin
         continue
       }
       got++
-      const recs = decodeBatch(m.batch)
+      const recs = decodeBatch(m.batch, keys)
       // The batch's arrays go back with the acknowledgement, for the worker to write a later batch into.
       pw.worker.postMessage({ type: 'ack', tags: m.batch.tags, nums: m.batch.nums }, [m.batch.tags.buffer as ArrayBuffer, m.batch.nums.buffer as ArrayBuffer])
       yield recs
