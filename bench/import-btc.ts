@@ -6,11 +6,12 @@ import { createCase } from '../src/core/case/case-folder'
 import { createCore } from '../src/core/core'
 import { writeEsploraFile } from './lib/esplora-gen'
 import { buildIndexes } from '../src/core/store/index-build'
+import { commitWithoutCheckpoint, settleBackgroundCheckpoints } from '../src/core/store/background-checkpoint'
 
 /**
  * Bench: N synthetic Esplora txs (default 1,000,000; `--n 100000` for a quick run) → JSON file → the real import
  * pipeline (locker copy + hash, streaming parse — in a worker thread for files ≥ 16 MB —, dedup sink, input
- * resolution, address aggregates, one commit + WAL checkpoint). Prints tx/s, phases, peak RSS sampled every
+ * resolution, address aggregates, one commit; the WAL checkpoint after it, on another thread, timed apart). Prints tx/s, phases, peak RSS sampled every
  * 250 ms, CPU seconds per thread (from /proc, so a busy machine shows up as wall time ≫ CPU time), and the ratio
  * to a bare better-sqlite3 load of the same rows (the ceiling; see below for what it does).
  * Run: node --import tsx bench/import-btc.ts [--n N] [--pool ADDRESSES] [--keep]   (CHAINTRAIL_IMPORT_CACHE_MB sets both page caches;
@@ -80,10 +81,14 @@ async function main(): Promise<void> {
   const secs = (Date.now() - t) / 1000
   sampleThreads()
   const cpu = [...threadCpu].map(([tid, v]) => ({ tid, name: v.name, s: (v.ticks - (cpuBefore.get(tid) ?? 0)) / 100 })).filter((x) => x.s >= 0.2).sort((a, b) => b.s - a.s)
+  // The import returns once committed (durable); its WAL is folded into the database file on another thread
+  // (store/background-checkpoint.ts). Waited for here, with its own figure, so it does not overlap the bare load.
+  const [ckpt] = await settleBackgroundCheckpoints()
   const counts = r.counts
   core.close()
   console.log(`pipeline: ${counts['transactions.new']} txs, ${counts['inputs.new']} inputs, ${counts['outputs.new']} outputs in ${secs.toFixed(1)} s`)
-  console.log(`  phases: to first 2,000 records (locker copy + hash) ${((firstProgress - t) / 1000).toFixed(1)} s, parse + store ${((parsed - firstProgress) / 1000).toFixed(1)} s, finish + commit + checkpoint ${((t + secs * 1000 - parsed) / 1000).toFixed(1)} s`)
+  console.log(`  phases: to first 2,000 records (worker start, or locker hash) ${((firstProgress - t) / 1000).toFixed(1)} s, parse + store ${((parsed - firstProgress) / 1000).toFixed(1)} s, finish + commit ${((t + secs * 1000 - parsed) / 1000).toFixed(1)} s`)
+  console.log(`  then, after the import returned: WAL folded into the database file on another thread in ${ckpt ? (ckpt.ms / 1000).toFixed(1) + ' s (' + (ckpt.ok ? 'complete' : 'incomplete: ' + (ckpt.error ?? 'busy')) + ')' : '(none started)'}`)
   console.log(`  ${Math.round(N / secs).toLocaleString('en')} tx/s, ${(bytes / 1048576 / secs).toFixed(0)} MB/s; peak RSS ${mb(peak)} (start ${mb(rssStart)})`)
   const main = cpu.find((x) => x.tid === String(process.pid))
   console.log(`  CPU during the import: main thread ${main?.s.toFixed(1) ?? '?'} s; other threads ${cpu.filter((x) => x !== main).map((x) => `${x.name} ${x.s.toFixed(1)} s`).join(', ') || 'none ≥ 0.2 s'} (wall ${secs.toFixed(1)} s)`)
@@ -128,13 +133,16 @@ async function main(): Promise<void> {
   }
   t = Date.now()
   buildIndexes(db, ddl.filter((d) => d.type === 'index').map((d) => d.sql))
-  db.exec('COMMIT')
-  db.pragma('wal_checkpoint(TRUNCATE)')
+  // Committed as the import commits: the WAL is fsynced, and folding it into the file is timed apart (as above).
+  commitWithoutCheckpoint(db)
   const bareSecs = (insertMs + Date.now() - t) / 1000
+  const tc = Date.now()
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  const bareCkpt = (Date.now() - tc) / 1000
   const bytes0 = db.prepare('SELECT page_count * page_size AS b FROM pragma_page_count(), pragma_page_size()').get() as { b: number }
   db.close()
   src.close()
-  console.log(`bare better-sqlite3 load of the same rows (UTXO tables without secondary indexes, stored rows in key order, then the same indexes, COMMIT, checkpoint): ${bareSecs.toFixed(1)} s = ${Math.round(N / bareSecs).toLocaleString('en')} tx/s (inserts ${(insertMs / 1000).toFixed(1)} s; ${mb(bytes0.b)}, ${(bytes0.b / N).toFixed(0)} bytes/tx)`)
+  console.log(`bare better-sqlite3 load of the same rows (UTXO tables without secondary indexes, stored rows in key order, then the same indexes, COMMIT): ${bareSecs.toFixed(1)} s = ${Math.round(N / bareSecs).toLocaleString('en')} tx/s (inserts ${(insertMs / 1000).toFixed(1)} s; ${mb(bytes0.b)}, ${(bytes0.b / N).toFixed(0)} bytes/tx); then its checkpoint ${bareCkpt.toFixed(1)} s`)
   console.log(`ratio pipeline / bare: ${(secs / bareSecs).toFixed(2)}× the time (${((bareSecs / secs) * 100).toFixed(0)}% of the ceiling)`)
   console.log(`file ${mb(statSync(file).size)}; machine: ${(await import('node:os')).cpus().length} cores, node ${process.version}`)
 }

@@ -5,6 +5,7 @@ import { ApiError, errorCode } from '../../shared/api/errors'
 import type { CaseHandle } from '../case/case-folder'
 import { abandonEvidence, nameEvidence, recordEvidence, stageEvidence, type PendingEvidence } from '../evidence/receive'
 import { AsyncUnit } from '../store/unit-of-work'
+import { checkpointInBackground } from '../store/background-checkpoint'
 import { nowIso } from '../util/clock'
 import { faultPoint } from '../util/fault'
 import { detectFormat, importerById, listSinks, sinkFor } from './registry'
@@ -121,11 +122,18 @@ export async function runImport(c: CaseHandle, files: ImportFile[], o: RunImport
       return results
     }
     committed = true
-    unit.finish(o.examiner, 'import', {
-      files: results.map((r) => ({ file: r.file, sha256: r.sha256, format: r.format, parserVersion: r.parserVersion, records: r.records, counts: r.counts, conflicts: r.conflicts.length, warnings: r.warnings.length })),
-      options: o.options ?? {}
-    })
-    if (results.reduce((n, r) => n + r.records, 0) > 50_000) c.db.pragma('wal_checkpoint(TRUNCATE)')
+    // A large import's WAL is folded into the database file on another thread once it has committed.
+    const large = results.reduce((n, r) => n + r.records, 0) > 50_000
+    unit.finish(
+      o.examiner,
+      'import',
+      {
+        files: results.map((r) => ({ file: r.file, sha256: r.sha256, format: r.format, parserVersion: r.parserVersion, records: r.records, counts: r.counts, conflicts: r.conflicts.length, warnings: r.warnings.length })),
+        options: o.options ?? {}
+      },
+      large ? { checkpoint: 'background' } : {}
+    )
+    if (large) void checkpointInBackground(c.db)
     return results
   } catch (e) {
     committed = false

@@ -13,6 +13,11 @@ export function useNativeBinding(path: string | undefined): void {
   nativeBinding = path
 }
 
+/** The addon path set by useNativeBinding, if any (a second connection on another thread must load the same one). */
+export function nativeBindingPath(): string | undefined {
+  return nativeBinding
+}
+
 /**
  * Open a case database with the pragmas RELIABILITY D1 requires and read them back: a connection that cannot
  * get WAL + synchronous=FULL + foreign keys is refused for writing rather than used quietly.

@@ -3,6 +3,7 @@ import { appendAudit, type AuditRecord } from '../audit/chain'
 import type { CaseHandle } from '../case/case-folder'
 import { nowIso } from '../util/clock'
 import { faultPoint } from '../util/fault'
+import { commitWithoutCheckpoint } from './background-checkpoint'
 
 /** Refuse any write to a case opened read-only, with one clear sentence. */
 export function assertWritable(c: CaseHandle): void {
@@ -43,13 +44,17 @@ export class AsyncUnit {
     c.db.exec('BEGIN IMMEDIATE')
   }
 
-  /** Commit with its audit entry; after this the work is durable. */
-  finish(examiner: string, action: string, details: unknown): AuditRecord {
+  /**
+   * Commit with its audit entry; after this the work is durable. With `checkpoint: 'background'` the commit does
+   * not fold the WAL into the database file itself: a large import hands that to another thread.
+   */
+  finish(examiner: string, action: string, details: unknown, opts: { checkpoint?: 'background' } = {}): AuditRecord {
     if (!this.open) throw new Error('unit already closed')
     touch(this.c)
     const audit = appendAudit(this.c.db, examiner, action, details)
     faultPoint('before-commit')
-    this.c.db.exec('COMMIT')
+    if (opts.checkpoint === 'background') commitWithoutCheckpoint(this.c.db)
+    else this.c.db.exec('COMMIT')
     this.open = false
     faultPoint('after-commit')
     return audit
