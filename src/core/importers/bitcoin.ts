@@ -10,7 +10,7 @@ import { blockchairTsvImporter } from './blockchair/tsv'
 import { btcRawImporter } from './btc-raw'
 import { esploraImporter } from './esplora'
 import { registerImporter, registerSink } from './registry'
-import { registerWire } from './wire'
+import { registerWire } from './wire-records'
 
 /** The Bitcoin family: UTXO sink, explore provider, and one importer per explorer format. */
 registerSink(utxoSink)

@@ -8,7 +8,8 @@ import { IMPORTER_FAMILIES } from './families'
 import { hasImporter, importerById } from './registry'
 import { ParseError, type ImportOptions } from './types'
 import { hashFd, hashFile } from '../evidence/hash-file'
-import { encodeRecord, WireWriter } from './wire'
+import { WireWriter } from './wire'
+import { encodeRecord } from './wire-records'
 import type { ParseJob, ParseReply } from './worker-parse'
 
 /**

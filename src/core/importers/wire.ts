@@ -1,4 +1,5 @@
-import type { ImportRecord } from './types'
+import { KEYS_MAX, KeyTable, nextGeneration, type KeyMemo, type WireKeys } from './wire-keys'
+import { RecentStrings } from './wire-strings'
 
 /**
  * Compact transport of records from the parse worker to the importing thread. Structured clone of millions of
@@ -6,7 +7,7 @@ import type { ImportRecord } from './types'
  * Bitcoin tx to build and clone, ~3.6 µs to deserialize on the importing thread). A batch is instead one tag byte
  * per value (Uint8Array) and its numbers in a Float64Array, both handed over without a copy (transfer list), plus
  * the few strings that are new to the batch. A record kind may register a codec that writes its data value by
- * value; a kind without one travels as its object (correct, just slower). Strings that repeat from record to
+ * value (wire-records.ts); a kind without one travels as its object (correct, just slower). Strings that repeat from record to
  * record (record kinds, networks, block hashes, addresses, locator suffixes) go through the batch's string table
  * (`sym`, `near`) and travel as their index: the receiving thread gets each once per batch instead of once per mention.
  * Two kinds of value are also converted here, off the importing thread, which had spent ~3 µs per Bitcoin tx on them:
@@ -18,13 +19,6 @@ import type { ImportRecord } from './types'
  * Every value comes back as it went in: undefined stays undefined, a bigint a bigint (carried as a double only
  * while it is a safe integer, where the double is exact; beyond, it is cloned as the bigint).
  */
-export interface WireCodec {
-  /** Write the record's data value by value. */
-  encode(data: unknown, w: WireWriter): void
-  /** Read one record's data back, in the order `encode` wrote it. */
-  decode(r: WireReader): unknown
-}
-
 /** One batch as posted: the typed arrays are transferred, the rest cloned. */
 export interface WireBatch {
   tags: Uint8Array
@@ -63,58 +57,9 @@ const KEYNEW = 11
 const HEX = new Int8Array(128).fill(-1)
 for (let c = 0; c < 16; c++) HEX['0123456789abcdef'.charCodeAt(c)] = c
 
-/**
- * Distinct keys a writer hands out before it starts over (a new generation, from the next batch): both threads'
- * tables stay bounded whatever the file's size. CHAINTRAIL_WIRE_KEYS_MAX lowers it (tests).
- */
-const KEYS_MAX = 1_000_000
-
-/** Generations are numbered across all writers of the thread, so a KeyMemo never matches another writer's. */
-let generations = 0
-
-/**
- * An object the caller keeps per distinct text anyway (an address's cache entry), on which `key` notes the key it
- * gave: the next mention costs a few field compares instead of a map lookup (which, with the map out of cache,
- * cost the worker ~0.3 µs per address mention).
- */
-export interface KeyMemo {
-  wireKey?: number
-  wireGen?: number
-  wireSpace?: string
-  wireText?: string
-}
-
 /** Strings `near` and `sym` remember without a map lookup. */
 const RECENT = 4
 const SYM_RING = 8
-
-/** The last few strings written and their table ids, compared by identity (far cheaper than a map lookup). */
-class RecentStrings {
-  private readonly strs: (string | null)[]
-  private readonly ids: Int32Array
-  private next = 0
-
-  constructor(size: number) {
-    this.strs = new Array<string | null>(size).fill(null)
-    this.ids = new Int32Array(size)
-  }
-
-  /** The table id of `s` when it is one of the last few remembered, else -1. */
-  find(s: string): number {
-    for (let k = 0; k < this.strs.length; k++) if (this.strs[k] === s) return this.ids[k]
-    return -1
-  }
-
-  remember(s: string, id: number): void {
-    this.strs[this.next] = s
-    this.ids[this.next] = id
-    this.next = (this.next + 1) % this.strs.length
-  }
-
-  clear(): void {
-    this.strs.fill(null)
-  }
-}
 
 /** Writes the records of one batch. */
 export class WireWriter {
@@ -131,7 +76,7 @@ export class WireWriter {
   private readonly recent = new RecentStrings(RECENT)
   private bytes: Uint8Array
   private b = 0
-  private gen = ++generations
+  private gen = nextGeneration()
   private keyCount = 0
   private readonly keyLimit: number
   private readonly keySpaces = new Map<string, Map<string, number>>()
@@ -320,7 +265,7 @@ export class WireWriter {
     this.b = 0
     // Past the bound the keys start over with the next batch, which says so by its generation (KeyTable).
     if (this.keyCount >= this.keyLimit) {
-      this.gen = ++generations
+      this.gen = nextGeneration()
       this.keyCount = 0
       this.keySpaces.clear()
       this.lastSpace = null
@@ -335,30 +280,6 @@ export class WireWriter {
     const nums = new Float64Array(this.nums.length * 2)
     nums.set(this.nums)
     this.nums = nums
-  }
-}
-
-/**
- * The texts of one generation of a writer's keys (`key`), by key. A record read with keys carries its generation's
- * table: whatever the reading thread remembers per key (a row id) is valid while the table is the same object, and
- * must be forgotten when another one comes (the keys then mean other texts).
- */
-export class KeyTable {
-  readonly texts: string[] = []
-}
-
-/** What a reader keeps from batch to batch of one writer: the keys' texts, one table per generation. */
-export class WireKeys {
-  private gen = -1
-  private table = new KeyTable()
-
-  /** The table for a batch of generation `gen` (a new one when the generation changes). */
-  of(gen: number): KeyTable {
-    if (gen !== this.gen) {
-      this.gen = gen
-      this.table = new KeyTable()
-    }
-    return this.table
   }
 }
 
@@ -445,56 +366,4 @@ export class WireReader {
         return this.vals[this.v++]
     }
   }
-}
-
-const codecs = new Map<string, WireCodec>()
-
-/** Make a record kind travel flat between threads. */
-export function registerWire(kind: string, codec: WireCodec): void {
-  codecs.set(kind, codec)
-}
-
-/**
- * Append one record to a batch: kind and line when the record has a codec and a line only (the common case);
- * else kind, -1, line, column, pointer, has codec; then the codec's values, or the data as one cloned value.
- */
-export function encodeRecord(r: ImportRecord, w: WireWriter): void {
-  const c = codecs.get(r.kind)
-  const { line, column, pointer } = r.loc
-  w.sym(r.kind)
-  if (c && line !== undefined && line >= 0 && column === undefined && pointer === undefined) w.val(line)
-  else {
-    w.val(-1)
-    w.val(line)
-    w.val(column)
-    w.val(pointer)
-    w.val(c !== undefined)
-  }
-  if (c) c.encode(r.data, w)
-  else w.val(r.data)
-}
-
-/** Every record of a batch made by `encodeRecord`, in order; `keys` as for WireReader. */
-export function decodeBatch(b: WireBatch, keys: WireKeys): ImportRecord[] {
-  const r = new WireReader(b, keys)
-  const out: ImportRecord[] = []
-  while (!r.done) {
-    const kind = r.val() as string
-    const first = r.val() as number
-    let loc: ImportRecord['loc']
-    let flat = true
-    if (first >= 0) loc = { line: first }
-    else {
-      const line = r.val() as number | undefined
-      const column = r.val() as number | undefined
-      const pointer = r.val() as string | undefined
-      flat = r.val() as boolean
-      loc = {}
-      if (line !== undefined) loc.line = line
-      if (column !== undefined) loc.column = column
-      if (pointer !== undefined) loc.pointer = pointer
-    }
-    out.push({ kind, loc, data: flat ? codecs.get(kind)!.decode(r) : r.val() })
-  }
-  return out
 }

@@ -5,7 +5,9 @@ import { ApiError, type ApiErrorShape } from '../../shared/api/errors'
 import { ParseError, type Importer, type ImportInput, type ImportOptions, type ImportRecord, type SourceLocation } from './types'
 import { hashFile } from '../evidence/hash-file'
 import { copyMismatch } from '../evidence/locker'
-import { decodeBatch, WireKeys, type WireBatch } from './wire'
+import type { WireBatch } from './wire'
+import { WireKeys } from './wire-keys'
+import { decodeBatch } from './wire-records'
 
 /**
  * Parse on a second core: an importer that sets `parseInWorker` has a large file parsed in a worker thread

@@ -20,7 +20,7 @@ import { KIND, NOTE_KIND } from './records'
 import { accountSink, assetSink } from './sink-assets'
 import { eventSink, exchangeSink } from './sink-activity'
 import { transferSink } from './sink-transfers'
-import { registerWire } from '../wire'
+import { registerWire } from '../wire-records'
 import { accountWire, transferWire } from './wire'
 
 const noteSink: Sink = { kind: NOTE_KIND, store: (r, ctx) => ctx.warn(String(r.data)) }

@@ -1,4 +1,4 @@
-import type { WireCodec } from '../wire'
+import type { WireCodec } from '../wire-records'
 import type { AccountRec, TransferRec } from './records'
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { hashIn } from '../../../../src/core/chains/bitcoin/utxo/compact'
-import { WireKeys, WireReader, WireWriter, type KeyMemo, type WireBatch } from '../../../../src/core/importers/wire'
+import { WireReader, WireWriter, type WireBatch } from '../../../../src/core/importers/wire'
+import { WireKeys, type KeyMemo } from '../../../../src/core/importers/wire-keys'
 
 /** A batch as the importing thread receives it (postMessage: cloned, arrays transferred). */
 function send(w: WireWriter): WireBatch {

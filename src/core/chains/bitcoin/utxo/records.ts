@@ -3,7 +3,7 @@ import { normalizeAddress } from '../../address'
 import { bitcoinCodec } from '../address'
 import { ParseError, type SourceLocation } from '../../../importers/types'
 import { derivableType, scriptOfAddress } from './compact'
-import type { KeyMemo } from '../../../importers/wire'
+import type { KeyMemo } from '../../../importers/wire-keys'
 
 /** Record kind every Bitcoin importer yields; stored by the UTXO sink. */
 export const BTC_TX = 'btc.tx'

@@ -1,4 +1,5 @@
-import type { WireCodec, WireReader } from '../../../importers/wire'
+import type { WireReader } from '../../../importers/wire'
+import type { WireCodec } from '../../../importers/wire-records'
 import { scriptIn, SCRIPT_MARKER } from './compact'
 import type { BtcInputRecord, BtcOutputRecord, BtcTxRecord } from './records'
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import '../../../../../src/core/importers/index'
 import { BTC_TX, type BtcTxRecord } from '../../../../../src/core/chains/bitcoin/utxo/records'
-import { decodeBatch, encodeRecord, KeyTable, WireKeys, WireReader, WireWriter } from '../../../../../src/core/importers/wire'
+import { WireReader, WireWriter } from '../../../../../src/core/importers/wire'
+import { KeyTable, WireKeys } from '../../../../../src/core/importers/wire-keys'
+import { decodeBatch, encodeRecord } from '../../../../../src/core/importers/wire-records'
 import type { ImportRecord } from '../../../../../src/core/importers/types'
 
 /** A tx record with every kind of field value: strings, null, undefined, bigints, booleans. */
