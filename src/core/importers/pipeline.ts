@@ -73,7 +73,8 @@ export async function runImport(c: CaseHandle, files: ImportFile[], o: RunImport
   let unit: AsyncUnit | undefined
   let committed = false
   // Large files of a format that parses in a worker get their worker now, so it loads during the locker copy.
-  const workers = files.map((f, i) => (useParseWorker(chosen[i], sizeOf(f.path)) ? startParseWorker() : null))
+  const sizes = files.map((f) => sizeOf(f.path))
+  const workers = files.map((f, i) => (useParseWorker(chosen[i], sizes[i]) ? startParseWorker() : null))
   // Descriptors of locker copies handed to workers before their rename; closed when the import ends.
   const fds: number[] = []
   try {
@@ -84,8 +85,8 @@ export async function runImport(c: CaseHandle, files: ImportFile[], o: RunImport
     // are stored from the first batch; otherwise this thread hashes the original first, to know whether it is.
     for (const [i, f] of files.entries()) {
       const pw = workers[i]
-      const digestLater = pw !== null && sizeIsNew(c, files, i)
-      if (pw) sendParseJob(pw, chosen[i], f.path, { name: f.originalName ?? basename(f.path), size: sizeOf(f.path) }, o.options ?? {}, { verify: true, copy: true })
+      const digestLater = pw !== null && sizeIsNew(c, sizes, i)
+      if (pw) sendParseJob(pw, chosen[i], f.path, { name: f.originalName ?? basename(f.path), size: sizes[i] }, o.options ?? {}, { verify: true, copy: true })
       const onCopied = pw
         ? (tmp: string) => {
             const fd = openSync(tmp, 'r')
@@ -165,10 +166,9 @@ function bump(counts: Record<string, number>, name: string, n: number): void {
  * Whether no evidence in the case, and no other file of this call, has file i's size: then its bytes are new
  * evidence whatever they hash to, and the hash can wait until the worker has read them.
  */
-function sizeIsNew(c: CaseHandle, files: ImportFile[], i: number): boolean {
-  const size = sizeOf(files[i].path)
-  if (files.some((f, k) => k !== i && sizeOf(f.path) === size)) return false
-  return c.db.prepare('SELECT 1 FROM evidence WHERE size = ? LIMIT 1').get(size) === undefined
+function sizeIsNew(c: CaseHandle, sizes: number[], i: number): boolean {
+  if (sizes.some((s, k) => k !== i && s === sizes[i])) return false
+  return c.db.prepare('SELECT 1 FROM evidence WHERE size = ? LIMIT 1').get(sizes[i]) === undefined
 }
 
 function sizeOf(path: string): number {
@@ -245,8 +245,9 @@ async function importOne(c: CaseHandle, p: PendingEvidence, imp: Importer, o: Ru
   }
   // A worker (large files of opt-in formats) parses in parallel; otherwise batches when the importer has them.
   if (worker) {
-    // A job sent before the file's digest was known always has what it parsed checked against it.
-    const verify = p.put.sha256 && (worker.sent || !p.put.verified) ? { sha256: p.put.sha256, size: p.put.size } : null
+    // The job was sent before the file's digest was known: what it parsed is checked against the digest when this
+    // thread has one, else that digest names the evidence (below).
+    const verify = p.put.sha256 ? { sha256: p.put.sha256, size: p.put.size } : null
     for await (const batch of parseInWorker(worker, imp, lockerPath, input, o.options ?? {}, verify, p.put.tmp ? p.put.copied : p.put.settled)) for (const rec of batch) storeRecord(rec)
     if (!p.put.sha256) {
       // The worker's digest of exactly the bytes it parsed names the evidence (and, once copied, its locker file).

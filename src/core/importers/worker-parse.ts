@@ -75,9 +75,7 @@ export interface ParseWorker {
   failure: Error | null
   exited: boolean
   wake: (() => void) | null
-  /** The job was already sent (sendParseJob, ahead of parseInWorker). */
-  sent: boolean
-  /** The job as sent. */
+  /** The job as sent (by sendParseJob, ahead of parseInWorker or from it); null until then. */
   job: ParseJob | null
   /** The digest of the bytes the worker parsed (a job with `verify`), once it has posted it. */
   sourceDigest: { sha256: string; size: number } | null
@@ -88,7 +86,7 @@ export interface ParseWorker {
 /** Start a worker now so its module loading overlaps the locker copy; `parseInWorker` gives it the job. */
 export function startParseWorker(): ParseWorker {
   const worker = new Worker(workerEntry()!, { resourceLimits: { maxOldGenerationSizeMb: 1024 } })
-  const pw: ParseWorker = { worker, inbox: [], failure: null, exited: false, wake: null, sent: false, job: null, sourceDigest: null, copyDigest: null }
+  const pw: ParseWorker = { worker, inbox: [], failure: null, exited: false, wake: null, job: null, sourceDigest: null, copyDigest: null }
   const poke = () => {
     pw.wake?.()
     pw.wake = null
@@ -127,7 +125,6 @@ export interface ExpectedCopy {
 export function sendParseJob(pw: ParseWorker, imp: Importer, path: string, input: Pick<ImportInput, 'name' | 'size'>, opts: ImportOptions, o: { verify: boolean; copy: boolean }): void {
   const job: ParseJob = { importer: imp.id, path, name: input.name, size: input.size, options: opts, batch: imp.workerBatch ?? 500, window: WINDOW, ...o }
   pw.worker.postMessage({ type: 'job', job })
-  pw.sent = true
   pw.job = job
 }
 
@@ -150,7 +147,7 @@ const WINDOW = 32
  * once everything is parsed: the worker may still be reading the locker copy back (finishParseWorker).
  */
 export async function* parseInWorker(pw: ParseWorker, imp: Importer, path: string, input: ImportInput, opts: ImportOptions, expect: ExpectedCopy | null = null, ready: Promise<void> = Promise.resolve()): AsyncGenerator<ImportRecord[]> {
-  if (!pw.sent) sendParseJob(pw, imp, path, input, opts, { verify: expect !== null, copy: false })
+  if (!pw.job) sendParseJob(pw, imp, path, input, opts, { verify: expect !== null, copy: false })
   let got = 0
   // The worker's address keys outlive a batch (wire.ts): read with one table for the whole file.
   const keys = new WireKeys()
